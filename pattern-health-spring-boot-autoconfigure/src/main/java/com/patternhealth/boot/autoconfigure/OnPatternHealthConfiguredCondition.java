@@ -1,0 +1,50 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The condition behind {@link ConditionalOnPatternHealthConfigured}.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+class OnPatternHealthConfiguredCondition extends SpringBootCondition {
+
+	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("patternhealth");
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnPatternHealthConfigured.class);
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(context.getEnvironment())) {
+			if (source.containsDescendantOf(PREFIX) == ConfigurationPropertyState.PRESENT) {
+				return ConditionOutcome.match(message.found("patternhealth.* properties").atAll());
+			}
+		}
+		return ConditionOutcome.noMatch(message.didNotFind("patternhealth.* properties")
+			.items("set patternhealth.base-url, patternhealth.client-id and patternhealth.client-secret"));
+	}
+
+}

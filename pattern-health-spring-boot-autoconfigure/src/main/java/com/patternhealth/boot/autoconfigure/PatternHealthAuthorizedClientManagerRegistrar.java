@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
+import com.patternhealth.boot.web.PatternHealth;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Registers the {@code patternHealthAuthorizedClientManager} bean, unless the application
+ * defines a bean of that name.
+ * <p>
+ * Spring Security registers its own default {@code ReactiveOAuth2AuthorizedClientManager}
+ * for the application's registrations only when it finds no bean of that type while bean
+ * definitions are being registered. A plain {@code @Bean} would be found and would take
+ * the application's manager away. This registrar therefore adds its definition in
+ * {@link #postProcessBeanFactory}, after every registry post-processor (Spring Security's
+ * included) has run. The definition is not a default candidate and carries the
+ * {@link PatternHealth @PatternHealth} qualifier, so the application's own injection
+ * points and Spring Security's lookups by type keep getting the application's manager.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+class PatternHealthAuthorizedClientManagerRegistrar implements BeanDefinitionRegistryPostProcessor {
+
+	static final String BEAN_NAME = "patternHealthAuthorizedClientManager";
+
+	@Override
+	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (beanFactory.containsBean(BEAN_NAME) || !(beanFactory instanceof BeanDefinitionRegistry registry)) {
+			return;
+		}
+		RootBeanDefinition definition = new RootBeanDefinition(PatternHealthAuthorizedClientManager.class,
+				() -> createAuthorizedClientManager(beanFactory.getBean(PatternHealthProperties.class),
+						beanFactory.getBeanProvider(WebClient.Builder.class).getIfUnique(WebClient::builder)));
+		definition.setDefaultCandidate(false);
+		definition.addQualifier(new AutowireCandidateQualifier(PatternHealth.class));
+		registry.registerBeanDefinition(BEAN_NAME, definition);
+	}
+
+	static PatternHealthAuthorizedClientManager createAuthorizedClientManager(PatternHealthProperties properties,
+			WebClient.Builder webClientBuilder) {
+		PatternHealthProperties.Token token = properties.getToken();
+		PatternHealthProperties.Retry retry = token.getRetry();
+		PatternHealthAuthorizedClientManager.Builder builder = PatternHealthAuthorizedClientManager
+			.withCredentials(properties.tokenUri(), properties.getClientId(), properties.getClientSecret())
+			.webClient(webClientBuilder.clone().build())
+			.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
+		PropertyMapper map = PropertyMapper.get();
+		map.from(token::isEncodeCredentials).to(builder::encodeCredentials);
+		map.from(token::getDefaultExpiresIn).to(builder::defaultExpiresIn);
+		map.from(token::getRefreshAhead).to(builder::refreshAhead);
+		map.from(token::getExpiryMargin).to(builder::expiryMargin);
+		map.from(token::getTimeout).to(builder::timeout);
+		map.from(token::getRejectedCredentialsCooldown).to(builder::rejectedCredentialsCooldown);
+		return builder.build();
+	}
+
+}

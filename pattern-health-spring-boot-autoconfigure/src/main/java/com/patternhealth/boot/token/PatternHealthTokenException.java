@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.token;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+
+/**
+ * Thrown when no Pattern Health access token could be obtained: the token endpoint
+ * answered with an error, answered something that is not a token, or could not be
+ * reached. The message says what happened and never contains the client secret or an
+ * access token.
+ *
+ * @author Pattern Health Spring Boot authors
+ * @see PatternHealthCredentialsRejectedException
+ */
+public class PatternHealthTokenException extends ClientAuthorizationException {
+
+	private final @Nullable HttpStatusCode statusCode;
+
+	private final @Nullable Duration retryAfter;
+
+	/**
+	 * Create a new exception.
+	 * @param error the OAuth 2.0 error, as answered by the token endpoint or as
+	 * classified by the starter
+	 * @param statusCode the HTTP status of the token endpoint's answer, or {@code null}
+	 * when no answer was received
+	 * @param retryAfter the delay the token endpoint asked for in a {@code Retry-After}
+	 * header, or {@code null}
+	 * @param message the detail message
+	 * @param cause the cause, or {@code null}
+	 */
+	public PatternHealthTokenException(OAuth2Error error, @Nullable HttpStatusCode statusCode,
+			@Nullable Duration retryAfter, String message, @Nullable Throwable cause) {
+		super(error, PatternHealthAuthorizedClientManager.REGISTRATION_ID, message, cause);
+		this.statusCode = statusCode;
+		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * Return the HTTP status of the token endpoint's answer.
+	 * @return the status, or {@code null} when the endpoint could not be reached
+	 */
+	public @Nullable HttpStatusCode getStatusCode() {
+		return this.statusCode;
+	}
+
+	/**
+	 * Return the delay the token endpoint asked for in a {@code Retry-After} header.
+	 * @return the delay, or {@code null} when none was given
+	 */
+	public @Nullable Duration getRetryAfter() {
+		return this.retryAfter;
+	}
+
+	/**
+	 * Whether asking again may succeed: true for {@code 408}, {@code 429} and {@code 5xx}
+	 * answers.
+	 * @return whether the token request may be retried
+	 */
+	public boolean isTransient() {
+		return this.statusCode != null && (this.statusCode.value() == 408 || this.statusCode.value() == 429
+				|| this.statusCode.is5xxServerError());
+	}
+
+}

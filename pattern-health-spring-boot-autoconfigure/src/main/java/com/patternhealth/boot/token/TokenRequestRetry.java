@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.token;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * Retries a token request that failed for a reason that may pass: a {@code 408},
+ * {@code 429} or {@code 5xx} answer, an I/O error or a timeout. The delay grows
+ * exponentially with jitter and never undercuts a {@code Retry-After} header; a request
+ * whose {@code Retry-After} exceeds the longest backoff is not retried. Rejected
+ * credentials and malformed answers are never retried.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+final class TokenRequestRetry extends Retry {
+
+	private final int maxAttempts;
+
+	private final Duration initialBackoff;
+
+	private final Duration maxBackoff;
+
+	TokenRequestRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+		this.maxAttempts = maxAttempts;
+		this.initialBackoff = initialBackoff;
+		this.maxBackoff = maxBackoff;
+	}
+
+	@Override
+	public Flux<Long> generateCompanion(Flux<RetrySignal> signals) {
+		return signals.concatMap((signal) -> {
+			Throwable failure = signal.failure();
+			Duration delay = delay(failure, signal.totalRetries() + 1);
+			return (delay != null) ? Mono.delay(delay) : Mono.error(failure);
+		});
+	}
+
+	/**
+	 * Return the delay before the next attempt, or {@code null} to give up.
+	 * @param failure the failure of the last attempt
+	 * @param attempts the number of attempts made so far
+	 */
+	@Nullable Duration delay(Throwable failure, long attempts) {
+		if (attempts >= this.maxAttempts || !isTransient(failure)) {
+			return null;
+		}
+		Duration backoff = backoff(attempts);
+		Duration retryAfter = (failure instanceof PatternHealthTokenException ex) ? ex.getRetryAfter() : null;
+		if (retryAfter == null) {
+			return backoff;
+		}
+		return (retryAfter.compareTo(this.maxBackoff) <= 0) ? max(retryAfter, backoff) : null;
+	}
+
+	/**
+	 * Exponential backoff for the given attempt, with jitter between half and the whole
+	 * of the nominal delay, capped at the longest backoff.
+	 */
+	Duration backoff(long attempts) {
+		long nominal = this.initialBackoff.toMillis() << Math.min(attempts - 1, 30);
+		long capped = Math.min(Math.max(nominal, 0), this.maxBackoff.toMillis());
+		return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+	}
+
+	static boolean isTransient(Throwable failure) {
+		if (failure instanceof PatternHealthTokenException ex) {
+			return ex.isTransient();
+		}
+		return failure instanceof WebClientRequestException || failure instanceof TimeoutException
+				|| failure instanceof IOException;
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+}
