@@ -222,8 +222,11 @@ public final class PatternHealthAccessTokenResponseExtractor
 			return "an empty body";
 		}
 		MediaType contentType = headers.getContentType();
-		return (contentType != null) ? "a " + contentType.getType() + "/" + contentType.getSubtype() + " body"
-				: "a body";
+		if (contentType == null || MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+				|| contentType.getSubtype().endsWith("+json")) {
+			return "a body that is not a JSON object";
+		}
+		return "a " + contentType.getType() + "/" + contentType.getSubtype() + " body";
 	}
 
 	private static @Nullable String text(@Nullable Object value) {

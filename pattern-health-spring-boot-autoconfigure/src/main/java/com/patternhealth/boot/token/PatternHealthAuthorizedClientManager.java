@@ -87,7 +87,7 @@ public final class PatternHealthAuthorizedClientManager
 
 	private final WebClientReactiveClientCredentialsTokenResponseClient tokenResponseClient;
 
-	private final Builder settings;
+	private final Settings settings;
 
 	private final TokenRequestRetry retry;
 
@@ -111,7 +111,8 @@ public final class PatternHealthAuthorizedClientManager
 		this.tokenResponseClient.setHeadersConverter(headers);
 		this.tokenResponseClient.setBodyExtractor(
 				new PatternHealthAccessTokenResponseExtractor(builder.clientId, builder.defaultExpiresIn));
-		this.settings = builder;
+		this.settings = new Settings(builder.refreshAhead, builder.expiryMargin, builder.timeout, builder.maxAttempts,
+				builder.initialBackoff, builder.maxBackoff, builder.rejectedCredentialsCooldown, builder.clock);
 		this.retry = new TokenRequestRetry(builder.maxAttempts, builder.initialBackoff, builder.maxBackoff);
 	}
 
@@ -147,7 +148,7 @@ public final class PatternHealthAuthorizedClientManager
 	}
 
 	private Mono<CachedToken> token() {
-		Instant now = this.settings.clock.instant();
+		Instant now = this.settings.clock().instant();
 		while (true) {
 			State current = this.state.get();
 			CachedToken token = current.token();
@@ -187,9 +188,9 @@ public final class PatternHealthAuthorizedClientManager
 
 	private void requestToken(Sinks.One<CachedToken> refresh) {
 		Mono.defer(() -> {
-			Instant requestedAt = this.settings.clock.instant();
+			Instant requestedAt = this.settings.clock().instant();
 			return this.tokenResponseClient.getTokenResponse(this.grantRequest)
-				.timeout(this.settings.timeout)
+				.timeout(this.settings.timeout())
 				.map((response) -> cache(response, requestedAt));
 		}).retryWhen(this.retry).subscribe((token) -> {
 			this.state.updateAndGet((current) -> current.refreshed(token));
@@ -213,8 +214,8 @@ public final class PatternHealthAuthorizedClientManager
 				requestedAt, expiresAt, received.getScopes());
 		OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(this.publicRegistration,
 				this.publicRegistration.getClientId(), token);
-		return new CachedToken(client, expiresAt.minus(share(lifetime, this.settings.refreshAhead)),
-				expiresAt.minus(share(lifetime, this.settings.expiryMargin)));
+		return new CachedToken(client, expiresAt.minus(share(lifetime, this.settings.refreshAhead())),
+				expiresAt.minus(share(lifetime, this.settings.expiryMargin())));
 	}
 
 	private PatternHealthTokenException describe(Throwable ex) {
@@ -222,12 +223,12 @@ public final class PatternHealthAuthorizedClientManager
 			return tokenException;
 		}
 		String tokenUri = this.publicRegistration.getProviderDetails().getTokenUri();
-		String attempts = " (" + this.settings.maxAttempts
-				+ ((this.settings.maxAttempts != 1) ? " attempts)" : " attempt)");
+		String attempts = " (" + this.settings.maxAttempts()
+				+ ((this.settings.maxAttempts() != 1) ? " attempts)" : " attempt)");
 		String message;
 		if (ex instanceof TimeoutException) {
 			message = "Pattern Health's token endpoint at " + tokenUri + " did not answer within "
-					+ describe(this.settings.timeout) + attempts
+					+ describe(this.settings.timeout()) + attempts
 					+ ". Check patternhealth.base-url, or raise patternhealth.token.timeout.";
 		}
 		else if (ex instanceof WebClientRequestException) {
@@ -243,7 +244,7 @@ public final class PatternHealthAuthorizedClientManager
 
 	private void logFailure(PatternHealthTokenException failure, State state) {
 		CachedToken kept = state.token();
-		Instant now = this.settings.clock.instant();
+		Instant now = this.settings.clock().instant();
 		if (kept != null && now.isBefore(kept.expiresAt())) {
 			logger.warn("Could not refresh the Pattern Health access token; the current one stays in use for "
 					+ describe(Duration.between(now, kept.expiresAt())) + " and a new attempt starts after "
@@ -311,16 +312,24 @@ public final class PatternHealthAuthorizedClientManager
 			return new State(token, null, 0, null, null);
 		}
 
-		State failed(PatternHealthTokenException failure, Builder settings) {
-			Instant now = settings.clock.instant();
+		State failed(PatternHealthTokenException failure, Settings settings) {
+			Instant now = settings.clock().instant();
 			if (failure instanceof PatternHealthCredentialsRejectedException rejected) {
-				return new State(this.token, null, this.failures + 1, now.plus(settings.rejectedCredentialsCooldown),
+				return new State(this.token, null, this.failures + 1, now.plus(settings.rejectedCredentialsCooldown()),
 						rejected);
 			}
-			Duration backoff = settings.initialBackoff.multipliedBy(1L << Math.min(this.failures, 20));
-			backoff = (backoff.compareTo(settings.maxBackoff) > 0) ? settings.maxBackoff : backoff;
+			Duration backoff = settings.initialBackoff().multipliedBy(1L << Math.min(this.failures, 20));
+			backoff = (backoff.compareTo(settings.maxBackoff()) > 0) ? settings.maxBackoff() : backoff;
 			return new State(this.token, null, this.failures + 1, now.plus(backoff), null);
 		}
+
+	}
+
+	/**
+	 * The settings of a manager, fixed when it is built.
+	 */
+	private record Settings(double refreshAhead, double expiryMargin, Duration timeout, int maxAttempts,
+			Duration initialBackoff, Duration maxBackoff, Duration rejectedCredentialsCooldown, Clock clock) {
 
 	}
 

@@ -1,0 +1,426 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.token;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2Error;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link PatternHealthAuthorizedClientManager} against a WireMock token
+ * endpoint, with time driven by a {@link MutableClock}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PatternHealthAuthorizedClientManagerTests {
+
+	private static final String CLIENT_ID = "client-7";
+
+	private static final String SECRET = "s3cr+t/=:%x";
+
+	private static final String TOKEN_PATH = "/api/auth/token";
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort())
+		.build();
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+	@Test
+	void sendsTheTokenRequestExactlyAsPatternHealthDocumentsIt() {
+		stubTokens(Duration.ofHours(1), "token-1");
+		authorize(manager().build());
+		server.verify(1,
+				postRequestedFor(urlEqualTo(TOKEN_PATH))
+					.withHeader("Authorization", equalTo("Basic " + base64(CLIENT_ID + ":" + SECRET)))
+					.withHeader("Accept", equalTo("application/json"))
+					.withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
+					.withRequestBody(equalTo("grant_type=client_credentials")));
+	}
+
+	@Test
+	void formEncodesTheCredentialsOnlyWhenAsked() {
+		stubTokens(Duration.ofHours(1), "token-1");
+		authorize(manager().encodeCredentials(true).build());
+		server.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)).withHeader("Authorization",
+				equalTo("Basic " + base64(CLIENT_ID + ":s3cr%2Bt%2F%3D%3A%25x"))));
+	}
+
+	@Test
+	void readsExpiresInAsMillisecondsFromTheTimeTheTokenWasRequested() {
+		stubTokens(Duration.ofHours(1), "token-1");
+		OAuth2AccessToken token = authorize(manager().build());
+		assertThat(token.getIssuedAt()).isEqualTo(this.clock.instant());
+		assertThat(token.getExpiresAt()).isEqualTo(this.clock.instant().plus(Duration.ofHours(1)));
+	}
+
+	@Test
+	void reusesOneTokenAcrossManyCalls() {
+		stubTokens(Duration.ofHours(1), "token-1", "token-2");
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		for (int i = 0; i < 100; i++) {
+			assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+			this.clock.advance(Duration.ofSeconds(30));
+		}
+		assertThat(tokenRequests()).isOne();
+	}
+
+	@Test
+	void servesOneTokenWhoeverTheCurrentUserIs() {
+		stubTokens(Duration.ofHours(1), "token-1", "token-2");
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		OAuth2AuthorizedClient alice = manager.authorize(request("alice")).block();
+		OAuth2AuthorizedClient bob = manager.authorize(request("bob")).block();
+		assertThat(alice.getAccessToken()).isSameAs(bob.getAccessToken());
+		assertThat(tokenRequests()).isOne();
+	}
+
+	@Test
+	void obtainsAFreshTokenOnceTheLifetimeHasPassed() {
+		stubTokens(Duration.ofHours(1), "token-1", "token-2");
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
+		assertThat(tokenRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void reusesAThreeSecondTokenWithinItsFirstSecond() {
+		stubTokens(Duration.ofSeconds(3), "token-1", "token-2");
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		for (int i = 0; i <= 10; i++) {
+			assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+			this.clock.advance(Duration.ofMillis(100));
+		}
+		assertThat(tokenRequests()).isOne();
+	}
+
+	@Test
+	void makesOneTokenRequestPerRefreshCycleUnderSteadyTraffic() {
+		stubTokens(Duration.ofHours(1), "token-1", "token-2", "token-3", "token-4", "token-5");
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		for (Duration elapsed = Duration.ZERO; elapsed.compareTo(Duration.ofHours(3)) < 0; elapsed = elapsed
+			.plusSeconds(10)) {
+			authorize(manager);
+			this.clock.advance(Duration.ofSeconds(10));
+		}
+		// One hour tokens, refreshed once 90% of their lifetime has passed: at 0, 54, 108
+		// and 162 minutes
+		assertThat(tokenRequests()).isEqualTo(4);
+	}
+
+	@Test
+	void sharesOneTokenRequestAcrossConcurrentCalls() {
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1)).withFixedDelay(300)));
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		List<String> tokens = Flux.range(0, 500)
+			.flatMap((i) -> manager.authorize(request("user-" + i)), 500)
+			.map((client) -> client.getAccessToken().getTokenValue())
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(tokens).hasSize(500).containsOnly("token-1");
+		assertThat(tokenRequests()).isOne();
+	}
+
+	@Test
+	void refreshesAheadOfExpiryWhileCallsKeepUsingTheCurrentToken() {
+		stubTokens(Duration.ofHours(1), "token-1", "token-2");
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		authorize(manager);
+		this.clock.advance(Duration.ofMinutes(55));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+		await().untilAsserted(() -> assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2"));
+		assertThat(tokenRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void waitsForANewTokenOnlyInsideTheExpiryMargin() {
+		stubTokens(Duration.ofHours(1), "token-1", "token-2");
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		authorize(manager);
+		this.clock.advance(Duration.ofMinutes(59));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
+	}
+
+	@Test
+	void keepsTheCurrentTokenWhenARefreshFailsAndTriesAgainLater(CapturedOutput output) {
+		server.stubFor(tokenRequest().inScenario("refresh")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(token("token-1", Duration.ofHours(1)))
+			.willSetStateTo("down"));
+		server.stubFor(tokenRequest().inScenario("refresh")
+			.whenScenarioStateIs("down")
+			.willReturn(aResponse().withStatus(503)));
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		authorize(manager);
+		this.clock.advance(Duration.ofMinutes(55));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+		await().untilAsserted(() -> assertThat(output).contains("Could not refresh the Pattern Health access token;"
+				+ " the current one stays in use for 3 minutes and a new attempt starts after 10 ms."
+				+ " Pattern Health's token endpoint answered HTTP 503. The request may succeed later."));
+		assertThat(tokenRequests()).isEqualTo(1 + 3);
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+		assertThat(tokenRequests()).isEqualTo(1 + 3);
+		server.stubFor(tokenRequest().inScenario("refresh")
+			.whenScenarioStateIs("up")
+			.willReturn(token("token-2", Duration.ofHours(1))));
+		server.setScenarioState("refresh", "up");
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+		await().untilAsserted(() -> assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2"));
+		assertThat(output).doesNotContain(SECRET).doesNotContain("token-1").doesNotContain("token-2");
+	}
+
+	@Test
+	void retriesTransientFailuresOfTheTokenEndpoint() {
+		server.stubFor(tokenRequest().inScenario("flaky")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("second"));
+		server.stubFor(tokenRequest().inScenario("flaky")
+			.whenScenarioStateIs("second")
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("up"));
+		server.stubFor(tokenRequest().inScenario("flaky")
+			.whenScenarioStateIs("up")
+			.willReturn(token("token-1", Duration.ofHours(1))));
+		assertThat(authorize(manager().build()).getTokenValue()).isEqualTo("token-1");
+		assertThat(tokenRequests()).isEqualTo(3);
+	}
+
+	@Test
+	void givesUpAfterTheLastAttempt() {
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(502)));
+		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(() -> authorize(manager().build()))
+			.withMessage("Pattern Health's token endpoint answered HTTP 502. The request may succeed later.");
+		assertThat(tokenRequests()).isEqualTo(3);
+	}
+
+	@Test
+	void failsAHungTokenRequestWithinTheTimeout() {
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1)).withFixedDelay(2000)));
+		PatternHealthAuthorizedClientManager manager = manager().timeout(Duration.ofMillis(100))
+			.retry(2, Duration.ofMillis(10), Duration.ofMillis(50))
+			.build();
+		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(() -> authorize(manager))
+			.withMessage("Pattern Health's token endpoint at " + tokenUri() + " did not answer within 100 ms"
+					+ " (2 attempts). Check patternhealth.base-url, or raise patternhealth.token.timeout.");
+	}
+
+	@Test
+	void reportsAnUnreachableTokenEndpoint() throws IOException {
+		URI closed = URI.create("http://localhost:" + freePort() + TOKEN_PATH);
+		PatternHealthAuthorizedClientManager manager = PatternHealthAuthorizedClientManager
+			.withCredentials(closed, CLIENT_ID, SECRET)
+			.retry(2, Duration.ofMillis(10), Duration.ofMillis(50))
+			.clock(this.clock)
+			.build();
+		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(() -> authorize(manager))
+			.withMessageStartingWith("Could not reach Pattern Health's token endpoint at " + closed + " (2 attempts): ")
+			.withMessageContaining("Connection refused")
+			.withMessageEndingWith(". Check patternhealth.base-url and the network.")
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isNull());
+	}
+
+	@Test
+	void failsAtOnceWhenTheCredentialsAreRejected() {
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}")));
+		assertThatExceptionOfType(PatternHealthCredentialsRejectedException.class)
+			.isThrownBy(() -> authorize(manager().build()))
+			.withMessage("Pattern Health rejected the credentials of client 'client-7' (HTTP 401, error"
+					+ " 'invalid_client': Bad client credentials). Check patternhealth.client-id and"
+					+ " patternhealth.client-secret.")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(SECRET));
+		assertThat(tokenRequests()).isOne();
+	}
+
+	@Test
+	void protectsTheTokenEndpointFromAStampedeOfRejectedCallsAndRecoversWithinSeconds() {
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(401)));
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		for (int wave = 0; wave < 5; wave++) {
+			assertThat(concurrentFailures(manager, 200)).hasSize(200)
+				.allMatch(PatternHealthCredentialsRejectedException.class::isInstance);
+			this.clock.advance(Duration.ofMillis(100));
+		}
+		assertThat(tokenRequests()).isOne();
+		this.clock.advance(Duration.ofMillis(500));
+		concurrentFailures(manager, 200);
+		assertThat(tokenRequests()).isEqualTo(2);
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1))));
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+		assertThat(tokenRequests()).isEqualTo(3);
+	}
+
+	@Test
+	void failsWaitingCallsOnAMalformedAnswerAndRecoversOnTheNextCall() {
+		server.stubFor(tokenRequest().inScenario("malformed")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html/>"))
+			.willSetStateTo("fixed"));
+		server.stubFor(tokenRequest().inScenario("malformed")
+			.whenScenarioStateIs("fixed")
+			.willReturn(token("token-1", Duration.ofHours(1))));
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		assertThat(concurrentFailures(manager, 50)).hasSize(50)
+			.allSatisfy((ex) -> assertThat(ex).hasMessageContaining("answered HTTP 200 with a text/html body"));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+		assertThat(tokenRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void dropsTheTokenThatWasRejectedButNeverANewerOne() {
+		stubTokens(Duration.ofHours(1), "token-1", "token-2", "token-3");
+		PatternHealthAuthorizedClientManager manager = manager().build();
+		OAuth2AuthorizedClient first = manager.authorize(request("app")).block();
+		reject(manager, first);
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
+		reject(manager, first);
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
+		assertThat(tokenRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void handsOutAuthorizedClientsWithoutTheSecret() {
+		stubTokens(Duration.ofHours(1), "token-1");
+		OAuth2AuthorizedClient client = manager().build().authorize(request("app")).block();
+		assertThat(client.getClientRegistration().getClientSecret()).isEmpty();
+		assertThat(client.getClientRegistration().toString()).doesNotContain(SECRET);
+		assertThat(client.getClientRegistration().getClientId()).isEqualTo(CLIENT_ID);
+		assertThat(client.getPrincipalName()).isEqualTo(CLIENT_ID);
+	}
+
+	@Test
+	void refusesOtherRegistrations() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> manager().build()
+				.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("github").principal("app").build())
+				.block())
+			.withMessage("Only the 'pattern-health' registration is served here, not 'github'");
+	}
+
+	private PatternHealthAuthorizedClientManager.Builder manager() {
+		return PatternHealthAuthorizedClientManager.withCredentials(tokenUri(), CLIENT_ID, SECRET)
+			.retry(3, Duration.ofMillis(10), Duration.ofMillis(50))
+			.clock(this.clock);
+	}
+
+	private void reject(PatternHealthAuthorizedClientManager manager, OAuth2AuthorizedClient client) {
+		manager
+			.onAuthorizationFailure(
+					new ClientAuthorizationException(new OAuth2Error("invalid_token"),
+							PatternHealthAuthorizedClientManager.REGISTRATION_ID),
+					request("app").getPrincipal(), Map.of(OAuth2AuthorizedClient.class.getName(), client))
+			.block();
+	}
+
+	private List<Throwable> concurrentFailures(PatternHealthAuthorizedClientManager manager, int calls) {
+		return Flux.range(0, calls)
+			.flatMap((i) -> manager.authorize(request("user-" + i))
+				.then(Mono.<Throwable>empty())
+				.onErrorResume(Mono::just), calls)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+	}
+
+	private OAuth2AccessToken authorize(PatternHealthAuthorizedClientManager manager) {
+		return manager.authorize(request("app")).block(Duration.ofSeconds(30)).getAccessToken();
+	}
+
+	private static OAuth2AuthorizeRequest request(String principal) {
+		return OAuth2AuthorizeRequest.withClientRegistrationId(PatternHealthAuthorizedClientManager.REGISTRATION_ID)
+			.principal(principal)
+			.build();
+	}
+
+	private static void stubTokens(Duration lifetime, String... values) {
+		for (int i = 0; i < values.length; i++) {
+			ScenarioMappingBuilder mapping = tokenRequest().inScenario("tokens")
+				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "issued-" + i)
+				.willReturn(token(values[i], lifetime));
+			server.stubFor((i + 1 < values.length) ? mapping.willSetStateTo("issued-" + (i + 1)) : mapping);
+		}
+	}
+
+	static MappingBuilder tokenRequest() {
+		return post(TOKEN_PATH);
+	}
+
+	static ResponseDefinitionBuilder token(String value, Duration lifetime) {
+		return okJson("{\"access_token\":\"" + value + "\",\"expires_in\":" + lifetime.toMillis()
+				+ ",\"token_type\":\"bearer\"}");
+	}
+
+	private static int tokenRequests() {
+		return server.countRequestsMatching(postRequestedFor(urlEqualTo(TOKEN_PATH)).build()).getCount();
+	}
+
+	private static URI tokenUri() {
+		return URI.create(server.baseUrl() + TOKEN_PATH);
+	}
+
+	private static String base64(String value) {
+		return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
