@@ -26,9 +26,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -48,10 +45,13 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.patternhealth.boot.token.TokenStubs.TOKEN_PATH;
+import static com.patternhealth.boot.token.TokenStubs.stubTokens;
+import static com.patternhealth.boot.token.TokenStubs.token;
+import static com.patternhealth.boot.token.TokenStubs.tokenRequest;
+import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -67,8 +67,6 @@ class PatternHealthAuthorizedClientManagerTests {
 
 	private static final String SECRET = "s3cr+t/=:%x";
 
-	private static final String TOKEN_PATH = "/api/auth/token";
-
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance()
 		.options(WireMockConfiguration.options().dynamicPort())
@@ -78,7 +76,7 @@ class PatternHealthAuthorizedClientManagerTests {
 
 	@Test
 	void sendsTheTokenRequestExactlyAsPatternHealthDocumentsIt() {
-		stubTokens(Duration.ofHours(1), "token-1");
+		stubTokens(server, Duration.ofHours(1), "token-1");
 		authorize(manager().build());
 		server.verify(1,
 				postRequestedFor(urlEqualTo(TOKEN_PATH))
@@ -90,7 +88,7 @@ class PatternHealthAuthorizedClientManagerTests {
 
 	@Test
 	void formEncodesTheCredentialsOnlyWhenAsked() {
-		stubTokens(Duration.ofHours(1), "token-1");
+		stubTokens(server, Duration.ofHours(1), "token-1");
 		authorize(manager().encodeCredentials(true).build());
 		server.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)).withHeader("Authorization",
 				equalTo("Basic " + base64(CLIENT_ID + ":s3cr%2Bt%2F%3D%3A%25x"))));
@@ -98,7 +96,7 @@ class PatternHealthAuthorizedClientManagerTests {
 
 	@Test
 	void readsExpiresInAsMillisecondsFromTheTimeTheTokenWasRequested() {
-		stubTokens(Duration.ofHours(1), "token-1");
+		stubTokens(server, Duration.ofHours(1), "token-1");
 		OAuth2AccessToken token = authorize(manager().build());
 		assertThat(token.getIssuedAt()).isEqualTo(this.clock.instant());
 		assertThat(token.getExpiresAt()).isEqualTo(this.clock.instant().plus(Duration.ofHours(1)));
@@ -106,49 +104,49 @@ class PatternHealthAuthorizedClientManagerTests {
 
 	@Test
 	void reusesOneTokenAcrossManyCalls() {
-		stubTokens(Duration.ofHours(1), "token-1", "token-2");
+		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
 		PatternHealthAuthorizedClientManager manager = manager().build();
 		for (int i = 0; i < 100; i++) {
 			assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
 			this.clock.advance(Duration.ofSeconds(30));
 		}
-		assertThat(tokenRequests()).isOne();
+		assertThat(tokenRequests(server)).isOne();
 	}
 
 	@Test
 	void servesOneTokenWhoeverTheCurrentUserIs() {
-		stubTokens(Duration.ofHours(1), "token-1", "token-2");
+		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
 		PatternHealthAuthorizedClientManager manager = manager().build();
 		OAuth2AuthorizedClient alice = manager.authorize(request("alice")).block();
 		OAuth2AuthorizedClient bob = manager.authorize(request("bob")).block();
 		assertThat(alice.getAccessToken()).isSameAs(bob.getAccessToken());
-		assertThat(tokenRequests()).isOne();
+		assertThat(tokenRequests(server)).isOne();
 	}
 
 	@Test
 	void obtainsAFreshTokenOnceTheLifetimeHasPassed() {
-		stubTokens(Duration.ofHours(1), "token-1", "token-2");
+		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
 		PatternHealthAuthorizedClientManager manager = manager().build();
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
 		this.clock.advance(Duration.ofHours(1));
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
-		assertThat(tokenRequests()).isEqualTo(2);
+		assertThat(tokenRequests(server)).isEqualTo(2);
 	}
 
 	@Test
 	void reusesAThreeSecondTokenWithinItsFirstSecond() {
-		stubTokens(Duration.ofSeconds(3), "token-1", "token-2");
+		stubTokens(server, Duration.ofSeconds(3), "token-1", "token-2");
 		PatternHealthAuthorizedClientManager manager = manager().build();
 		for (int i = 0; i <= 10; i++) {
 			assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
 			this.clock.advance(Duration.ofMillis(100));
 		}
-		assertThat(tokenRequests()).isOne();
+		assertThat(tokenRequests(server)).isOne();
 	}
 
 	@Test
 	void makesOneTokenRequestPerRefreshCycleUnderSteadyTraffic() {
-		stubTokens(Duration.ofHours(1), "token-1", "token-2", "token-3", "token-4", "token-5");
+		stubTokens(server, Duration.ofHours(1), "token-1", "token-2", "token-3", "token-4", "token-5");
 		PatternHealthAuthorizedClientManager manager = manager().build();
 		for (Duration elapsed = Duration.ZERO; elapsed.compareTo(Duration.ofHours(3)) < 0; elapsed = elapsed
 			.plusSeconds(10)) {
@@ -157,7 +155,7 @@ class PatternHealthAuthorizedClientManagerTests {
 		}
 		// One hour tokens, refreshed once 90% of their lifetime has passed: at 0, 54, 108
 		// and 162 minutes
-		assertThat(tokenRequests()).isEqualTo(4);
+		assertThat(tokenRequests(server)).isEqualTo(4);
 	}
 
 	@Test
@@ -170,23 +168,23 @@ class PatternHealthAuthorizedClientManagerTests {
 			.collectList()
 			.block(Duration.ofSeconds(30));
 		assertThat(tokens).hasSize(500).containsOnly("token-1");
-		assertThat(tokenRequests()).isOne();
+		assertThat(tokenRequests(server)).isOne();
 	}
 
 	@Test
 	void refreshesAheadOfExpiryWhileCallsKeepUsingTheCurrentToken() {
-		stubTokens(Duration.ofHours(1), "token-1", "token-2");
+		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
 		PatternHealthAuthorizedClientManager manager = manager().build();
 		authorize(manager);
 		this.clock.advance(Duration.ofMinutes(55));
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
 		await().untilAsserted(() -> assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2"));
-		assertThat(tokenRequests()).isEqualTo(2);
+		assertThat(tokenRequests(server)).isEqualTo(2);
 	}
 
 	@Test
 	void waitsForANewTokenOnlyInsideTheExpiryMargin() {
-		stubTokens(Duration.ofHours(1), "token-1", "token-2");
+		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
 		PatternHealthAuthorizedClientManager manager = manager().build();
 		authorize(manager);
 		this.clock.advance(Duration.ofMinutes(59));
@@ -209,9 +207,9 @@ class PatternHealthAuthorizedClientManagerTests {
 		await().untilAsserted(() -> assertThat(output).contains("Could not refresh the Pattern Health access token;"
 				+ " the current one stays in use for 3 minutes and a new attempt starts after 10 ms."
 				+ " Pattern Health's token endpoint answered HTTP 503. The request may succeed later."));
-		assertThat(tokenRequests()).isEqualTo(1 + 3);
+		assertThat(tokenRequests(server)).isEqualTo(1 + 3);
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-		assertThat(tokenRequests()).isEqualTo(1 + 3);
+		assertThat(tokenRequests(server)).isEqualTo(1 + 3);
 		server.stubFor(tokenRequest().inScenario("refresh")
 			.whenScenarioStateIs("up")
 			.willReturn(token("token-2", Duration.ofHours(1))));
@@ -236,7 +234,7 @@ class PatternHealthAuthorizedClientManagerTests {
 			.whenScenarioStateIs("up")
 			.willReturn(token("token-1", Duration.ofHours(1))));
 		assertThat(authorize(manager().build()).getTokenValue()).isEqualTo("token-1");
-		assertThat(tokenRequests()).isEqualTo(3);
+		assertThat(tokenRequests(server)).isEqualTo(3);
 	}
 
 	@Test
@@ -244,7 +242,7 @@ class PatternHealthAuthorizedClientManagerTests {
 		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(502)));
 		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(() -> authorize(manager().build()))
 			.withMessage("Pattern Health's token endpoint answered HTTP 502. The request may succeed later.");
-		assertThat(tokenRequests()).isEqualTo(3);
+		assertThat(tokenRequests(server)).isEqualTo(3);
 	}
 
 	@Test
@@ -284,7 +282,7 @@ class PatternHealthAuthorizedClientManagerTests {
 					+ " 'invalid_client': Bad client credentials). Check patternhealth.client-id and"
 					+ " patternhealth.client-secret.")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(SECRET));
-		assertThat(tokenRequests()).isOne();
+		assertThat(tokenRequests(server)).isOne();
 	}
 
 	@Test
@@ -296,14 +294,14 @@ class PatternHealthAuthorizedClientManagerTests {
 				.allMatch(PatternHealthCredentialsRejectedException.class::isInstance);
 			this.clock.advance(Duration.ofMillis(100));
 		}
-		assertThat(tokenRequests()).isOne();
+		assertThat(tokenRequests(server)).isOne();
 		this.clock.advance(Duration.ofMillis(500));
 		concurrentFailures(manager, 200);
-		assertThat(tokenRequests()).isEqualTo(2);
+		assertThat(tokenRequests(server)).isEqualTo(2);
 		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1))));
 		this.clock.advance(Duration.ofSeconds(1));
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-		assertThat(tokenRequests()).isEqualTo(3);
+		assertThat(tokenRequests(server)).isEqualTo(3);
 	}
 
 	@Test
@@ -319,24 +317,24 @@ class PatternHealthAuthorizedClientManagerTests {
 		assertThat(concurrentFailures(manager, 50)).hasSize(50)
 			.allSatisfy((ex) -> assertThat(ex).hasMessageContaining("answered HTTP 200 with a text/html body"));
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-		assertThat(tokenRequests()).isEqualTo(2);
+		assertThat(tokenRequests(server)).isEqualTo(2);
 	}
 
 	@Test
 	void dropsTheTokenThatWasRejectedButNeverANewerOne() {
-		stubTokens(Duration.ofHours(1), "token-1", "token-2", "token-3");
+		stubTokens(server, Duration.ofHours(1), "token-1", "token-2", "token-3");
 		PatternHealthAuthorizedClientManager manager = manager().build();
 		OAuth2AuthorizedClient first = manager.authorize(request("app")).block();
 		reject(manager, first);
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
 		reject(manager, first);
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
-		assertThat(tokenRequests()).isEqualTo(2);
+		assertThat(tokenRequests(server)).isEqualTo(2);
 	}
 
 	@Test
 	void handsOutAuthorizedClientsWithoutTheSecret() {
-		stubTokens(Duration.ofHours(1), "token-1");
+		stubTokens(server, Duration.ofHours(1), "token-1");
 		OAuth2AuthorizedClient client = manager().build().authorize(request("app")).block();
 		assertThat(client.getClientRegistration().getClientSecret()).isEmpty();
 		assertThat(client.getClientRegistration().toString()).doesNotContain(SECRET);
@@ -385,28 +383,6 @@ class PatternHealthAuthorizedClientManagerTests {
 		return OAuth2AuthorizeRequest.withClientRegistrationId(PatternHealthAuthorizedClientManager.REGISTRATION_ID)
 			.principal(principal)
 			.build();
-	}
-
-	private static void stubTokens(Duration lifetime, String... values) {
-		for (int i = 0; i < values.length; i++) {
-			ScenarioMappingBuilder mapping = tokenRequest().inScenario("tokens")
-				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "issued-" + i)
-				.willReturn(token(values[i], lifetime));
-			server.stubFor((i + 1 < values.length) ? mapping.willSetStateTo("issued-" + (i + 1)) : mapping);
-		}
-	}
-
-	static MappingBuilder tokenRequest() {
-		return post(TOKEN_PATH);
-	}
-
-	static ResponseDefinitionBuilder token(String value, Duration lifetime) {
-		return okJson("{\"access_token\":\"" + value + "\",\"expires_in\":" + lifetime.toMillis()
-				+ ",\"token_type\":\"bearer\"}");
-	}
-
-	private static int tokenRequests() {
-		return server.countRequestsMatching(postRequestedFor(urlEqualTo(TOKEN_PATH)).build()).getCount();
 	}
 
 	private static URI tokenUri() {

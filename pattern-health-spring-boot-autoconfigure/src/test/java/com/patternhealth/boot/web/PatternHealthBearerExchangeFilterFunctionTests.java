@@ -1,0 +1,221 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.unauthorized;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.patternhealth.boot.token.TokenStubs.stubTokens;
+import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link PatternHealthBearerExchangeFilterFunction} with a real
+ * {@link WebClient}, a {@link PatternHealthAuthorizedClientManager} and WireMock servers
+ * for Pattern Health and for another origin.
+ */
+class PatternHealthBearerExchangeFilterFunctionTests {
+
+	private static final String MEMBERS = "/api/v1/groups/g/members";
+
+	@RegisterExtension
+	static WireMockExtension patternHealth = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort())
+		.build();
+
+	@RegisterExtension
+	static WireMockExtension otherOrigin = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort())
+		.build();
+
+	private WebClient webClient;
+
+	@BeforeEach
+	void createWebClient() {
+		this.webClient = webClient(HttpClient.create());
+	}
+
+	@Test
+	void sendsTheBearerTokenToPatternHealth() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1");
+		patternHealth.stubFor(get(MEMBERS).willReturn(ok("members")));
+		assertThat(fetch(MEMBERS)).isEqualTo("members");
+		patternHealth
+			.verify(getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-1")));
+	}
+
+	@Test
+	void sendsNoTokenToAnotherOrigin() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1");
+		otherOrigin.stubFor(any(anyUrl()).willReturn(ok("elsewhere")));
+		patternHealth.stubFor(get("/elsewhere").willReturn(ok("same port, other host name")));
+		assertThat(fetch(otherOrigin.baseUrl() + "/elsewhere")).isEqualTo("elsewhere");
+		assertThat(fetch("http://127.0.0.1:" + patternHealth.getPort() + "/elsewhere"))
+			.isEqualTo("same port, other host name");
+		otherOrigin.verify(1, anyRequestedFor(anyUrl()).withoutHeader("Authorization"));
+		patternHealth.verify(1, getRequestedFor(urlEqualTo("/elsewhere")).withoutHeader("Authorization"));
+		assertThat(tokenRequests(patternHealth)).isZero();
+	}
+
+	@Test
+	void neverCarriesTheTokenThroughARedirectToAnotherOrigin() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1");
+		patternHealth.stubFor(get("/moved")
+			.willReturn(aResponse().withStatus(302).withHeader("Location", otherOrigin.baseUrl() + "/landing")));
+		otherOrigin.stubFor(get("/landing").willReturn(ok("landed")));
+		WebClient following = webClient(HttpClient.create().followRedirect(true));
+		assertThat(following.get().uri("/moved").retrieve().bodyToMono(String.class).block()).isEqualTo("landed");
+		patternHealth
+			.verify(getRequestedFor(urlEqualTo("/moved")).withHeader("Authorization", equalTo("Bearer token-1")));
+		otherOrigin.verify(1, getRequestedFor(urlEqualTo("/landing")).withoutHeader("Authorization"));
+	}
+
+	@Test
+	void replaysARequestOnceWithAFreshTokenAfterA401() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1", "token-2");
+		patternHealth
+			.stubFor(get(MEMBERS).withHeader("Authorization", equalTo("Bearer token-1")).willReturn(unauthorized()));
+		patternHealth
+			.stubFor(get(MEMBERS).withHeader("Authorization", equalTo("Bearer token-2")).willReturn(ok("members")));
+		assertThat(fetch(MEMBERS)).isEqualTo("members");
+		assertThat(authorizationHeaders(getRequestedFor(urlEqualTo(MEMBERS)))).containsExactly("Bearer token-1",
+				"Bearer token-2");
+		assertThat(tokenRequests(patternHealth)).isEqualTo(2);
+	}
+
+	@Test
+	void passesASecond401ToTheCallerWithoutLooping() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1", "token-2", "token-3");
+		patternHealth.stubFor(get(MEMBERS).willReturn(unauthorized()));
+		assertThatExceptionOfType(WebClientResponseException.Unauthorized.class).isThrownBy(() -> fetch(MEMBERS));
+		patternHealth.verify(2, getRequestedFor(urlEqualTo(MEMBERS)));
+		assertThat(tokenRequests(patternHealth)).isEqualTo(2);
+	}
+
+	@Test
+	void replaysAJsonBodyIntact() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1", "token-2");
+		stubRejectingTheFirstToken("/api/v1/groups/g/tasks");
+		this.webClient.post()
+			.uri("/api/v1/groups/g/tasks")
+			.bodyValue(Map.of("title", "Walk 5,000 steps", "progress", 0.5))
+			.retrieve()
+			.toBodilessEntity()
+			.block();
+		List<LoggedRequest> requests = patternHealth.findAll(postRequestedFor(urlEqualTo("/api/v1/groups/g/tasks")));
+		assertThat(requests).hasSize(2);
+		assertThat(requests.get(1).getBodyAsString()).isEqualTo(requests.get(0).getBodyAsString())
+			.contains("\"title\":\"Walk 5,000 steps\"");
+	}
+
+	@Test
+	void replaysAFormBodyIntact() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1", "token-2");
+		stubRejectingTheFirstToken("/api/v1/forms");
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("note", "a+b=c & d");
+		this.webClient.post()
+			.uri("/api/v1/forms")
+			.body(BodyInserters.fromFormData(form))
+			.retrieve()
+			.toBodilessEntity()
+			.block();
+		List<LoggedRequest> requests = patternHealth.findAll(postRequestedFor(urlEqualTo("/api/v1/forms")));
+		assertThat(requests).extracting(LoggedRequest::getBodyAsString)
+			.containsExactly("note=a%2Bb%3Dc+%26+d", "note=a%2Bb%3Dc+%26+d");
+	}
+
+	@Test
+	void sharesOneFreshTokenAcrossConcurrentCallsRejectedWithTheSameToken() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1", "token-2");
+		patternHealth.stubFor(get("/warm-up").willReturn(ok()));
+		patternHealth
+			.stubFor(get(MEMBERS).withHeader("Authorization", equalTo("Bearer token-1")).willReturn(unauthorized()));
+		patternHealth
+			.stubFor(get(MEMBERS).withHeader("Authorization", equalTo("Bearer token-2")).willReturn(ok("members")));
+		fetch("/warm-up");
+		List<String> bodies = Flux.range(0, 100)
+			.flatMap((i) -> this.webClient.get().uri(MEMBERS).retrieve().bodyToMono(String.class), 100)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(bodies).hasSize(100).containsOnly("members");
+		assertThat(tokenRequests(patternHealth)).isEqualTo(2);
+		patternHealth.verify(100,
+				getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-2")));
+	}
+
+	private void stubRejectingTheFirstToken(String path) {
+		patternHealth
+			.stubFor(post(path).withHeader("Authorization", equalTo("Bearer token-1")).willReturn(unauthorized()));
+		patternHealth.stubFor(post(path).withHeader("Authorization", equalTo("Bearer token-2")).willReturn(ok()));
+	}
+
+	private List<String> authorizationHeaders(RequestPatternBuilder pattern) {
+		return patternHealth.findAll(pattern).stream().map((request) -> request.getHeader("Authorization")).toList();
+	}
+
+	private String fetch(String uri) {
+		return this.webClient.get().uri(uri).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30));
+	}
+
+	private static WebClient webClient(HttpClient httpClient) {
+		URI baseUrl = URI.create(patternHealth.baseUrl());
+		PatternHealthAuthorizedClientManager manager = PatternHealthAuthorizedClientManager
+			.withCredentials(URI.create(baseUrl + "/api/auth/token"), "client-7", "secret")
+			.build();
+		return WebClient.builder()
+			.baseUrl(baseUrl.toString())
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.filter(new PatternHealthBearerExchangeFilterFunction(manager, manager,
+					PatternHealthAuthorizedClientManager.REGISTRATION_ID, baseUrl))
+			.build();
+	}
+
+}
