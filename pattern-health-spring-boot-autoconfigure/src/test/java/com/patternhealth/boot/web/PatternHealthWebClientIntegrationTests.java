@@ -17,21 +17,33 @@
 package com.patternhealth.boot.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.autoconfigure.PatternHealthAutoConfiguration;
-import org.junit.jupiter.api.AfterEach;
+import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -39,54 +51,127 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.patternhealth.boot.token.TokenStubs.TOKEN_PATH;
+import static com.patternhealth.boot.token.TokenStubs.stubTokens;
+import static com.patternhealth.boot.token.TokenStubs.token;
+import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End-to-end tests of the auto-configured {@code patternHealthWebClient} against a
- * WireMock stand-in for Pattern Health.
+ * WireMock stand-in for Pattern Health, in each kind of application.
  */
 class PatternHealthWebClientIntegrationTests {
 
 	private static final String SECRET = "s3cr+t/=:%x";
 
-	private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	private static final String MEMBERS = "/api/v1/groups/g/members";
 
-	private ApplicationContextRunner contextRunner;
+	private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations
+		.of(WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class);
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort())
+		.build();
 
 	@BeforeEach
-	void start() {
-		this.server.start();
-		this.server.stubFor(post("/api/auth/token")
-			.willReturn(okJson("{\"access_token\":\"token-1\",\"expires_in\":3600000,\"token_type\":\"bearer\"}")));
-		this.server.stubFor(get("/api/v1/groups/g/members").willReturn(okJson("{\"results\":[]}")));
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class))
-			.withPropertyValues("patternhealth.base-url=http://localhost:" + this.server.port(),
-					"patternhealth.client-id=client", "patternhealth.client-secret=" + SECRET);
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.stop();
+	void stubPatternHealth() {
+		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
+		server.stubFor(get(MEMBERS).willReturn(okJson("{\"results\":[]}")));
 	}
 
 	@Test
-	void sendsTheTokenRequestAsPatternHealthDocumentsIt() {
-		this.contextRunner.run((context) -> {
-			WebClient client = context.getBean(WebClient.class);
-			String body = client.get().uri("/api/v1/groups/g/members").retrieve().bodyToMono(String.class).block();
-			assertThat(body).isEqualTo("{\"results\":[]}");
-			this.server.verify(1,
-					postRequestedFor(urlEqualTo("/api/auth/token"))
-						.withHeader("Authorization",
-								equalTo("Basic " + Base64.getEncoder()
-									.encodeToString(("client:" + SECRET).getBytes(StandardCharsets.UTF_8))))
+	void callsPatternHealthWithTheTokenItObtainedAsDocumented() {
+		configured(new ApplicationContextRunner()).run((context) -> {
+			assertThat(callMembers(context)).isEqualTo("{\"results\":[]}");
+			server.verify(1,
+					postRequestedFor(urlEqualTo(TOKEN_PATH))
+						.withHeader("Authorization", equalTo("Basic " + base64("client-7:" + SECRET)))
 						.withHeader("Accept", equalTo("application/json"))
+						.withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
 						.withRequestBody(equalTo("grant_type=client_credentials")));
-			this.server.verify(1, getRequestedFor(urlEqualTo("/api/v1/groups/g/members")).withHeader("Authorization",
-					equalTo("Bearer token-1")));
+			server.verify(1,
+					getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-1")));
 		});
+	}
+
+	@Test
+	void reusesTheTokenAcrossCalls() {
+		configured(new ApplicationContextRunner()).run((context) -> {
+			for (int i = 0; i < 20; i++) {
+				callMembers(context);
+			}
+			assertThat(tokenRequests(server)).isOne();
+			server.verify(20,
+					getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-1")));
+		});
+	}
+
+	@Test
+	void worksInAServletApplicationOutsideAnyRequest() {
+		configured(new WebApplicationContextRunner())
+			.run((context) -> assertThat(callMembers(context)).isEqualTo("{\"results\":[]}"));
+	}
+
+	@Test
+	void worksInAReactiveApplicationOutsideAnyRequest() {
+		configured(new ReactiveWebApplicationContextRunner())
+			.run((context) -> assertThat(callMembers(context)).isEqualTo("{\"results\":[]}"));
+	}
+
+	@Test
+	void appliesTheTokenPathAndCredentialEncodingProperties() {
+		server.stubFor(post("/oauth/token").willReturn(token("token-9", Duration.ofHours(1))));
+		configured(new ApplicationContextRunner())
+			.withPropertyValues("patternhealth.token-path=/oauth/token", "patternhealth.token.encode-credentials=true")
+			.run((context) -> {
+				callMembers(context);
+				server.verify(1, postRequestedFor(urlEqualTo("/oauth/token")).withHeader("Authorization",
+						equalTo("Basic " + base64("client-7:s3cr%2Bt%2F%3D%3A%25x"))));
+				server.verify(
+						getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-9")));
+			});
+	}
+
+	@Test
+	void sendsTheTokenOfAManagerTheApplicationDefined() {
+		ReactiveOAuth2AuthorizedClientManager own = (request) -> Mono.just(authorizedClient("own-token"));
+		configured(new ApplicationContextRunner())
+			.withBean("patternHealthAuthorizedClientManager", ReactiveOAuth2AuthorizedClientManager.class, () -> own)
+			.run((context) -> {
+				callMembers(context);
+				server.verify(
+						getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer own-token")));
+				assertThat(tokenRequests(server)).isZero();
+			});
+	}
+
+	private static <R extends AbstractApplicationContextRunner<R, ?, ?>> R configured(R runner) {
+		return runner.withConfiguration(AUTO_CONFIGURATIONS)
+			.withPropertyValues("patternhealth.base-url=" + server.baseUrl(), "patternhealth.client-id=client-7",
+					"patternhealth.client-secret=" + SECRET);
+	}
+
+	private static String callMembers(ApplicationContext context) {
+		WebClient client = context.getBean("patternHealthWebClient", WebClient.class);
+		return client.get().uri(MEMBERS).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30));
+	}
+
+	private static OAuth2AuthorizedClient authorizedClient(String token) {
+		ClientRegistration registration = ClientRegistration
+			.withRegistrationId(PatternHealthAuthorizedClientManager.REGISTRATION_ID)
+			.clientId("own")
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.tokenUri(server.baseUrl() + TOKEN_PATH)
+			.build();
+		Instant now = Instant.now();
+		return new OAuth2AuthorizedClient(registration, "own",
+				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token, now, now.plusSeconds(60)));
+	}
+
+	private static String base64(String value) {
+		return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
 	}
 
 }
