@@ -31,6 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -44,6 +46,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -72,6 +75,11 @@ class PatternHealthWebClientIntegrationTests {
 
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort())
+		.build();
+
+	@RegisterExtension
+	static WireMockExtension otherOrigin = WireMockExtension.newInstance()
 		.options(WireMockConfiguration.options().dynamicPort())
 		.build();
 
@@ -131,6 +139,24 @@ class PatternHealthWebClientIntegrationTests {
 						equalTo("Basic " + base64("client-7:s3cr%2Bt%2F%3D%3A%25x"))));
 				server.verify(
 						getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-9")));
+			});
+	}
+
+	@Test
+	void neverCarriesTheTokenThroughARedirectWithBootsConnector() {
+		otherOrigin.stubFor(get("/landing").willReturn(okJson("{\"landed\":true}")));
+		server.stubFor(get("/moved")
+			.willReturn(aResponse().withStatus(302).withHeader("Location", otherOrigin.baseUrl() + "/landing")));
+		configured(new ApplicationContextRunner())
+			.withConfiguration(
+					AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class))
+			.run((context) -> {
+				WebClient client = context.getBean("patternHealthWebClient", WebClient.class);
+				assertThat(client.get().uri("/moved").retrieve().bodyToMono(String.class).block())
+					.isEqualTo("{\"landed\":true}");
+				server.verify(
+						getRequestedFor(urlEqualTo("/moved")).withHeader("Authorization", equalTo("Bearer token-1")));
+				otherOrigin.verify(1, getRequestedFor(urlEqualTo("/landing")).withoutHeader("Authorization"));
 			});
 	}
 
