@@ -27,16 +27,21 @@ import com.patternhealth.boot.autoconfigure.PatternHealthAutoConfiguration;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -64,6 +69,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * End-to-end tests of the auto-configured {@code patternHealthWebClient} against a
  * WireMock stand-in for Pattern Health, in each kind of application.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PatternHealthWebClientIntegrationTests {
 
 	private static final String SECRET = "s3cr+t/=:%x";
@@ -114,6 +120,29 @@ class PatternHealthWebClientIntegrationTests {
 			server.verify(20,
 					getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-1")));
 		});
+	}
+
+	@Test
+	void logsNeitherTheSecretNorTheTokenEvenAtTraceLevel(CapturedOutput output) {
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel("org.springframework", LogLevel.TRACE);
+		logging.setLogLevel("com.patternhealth", LogLevel.TRACE);
+		logging.setLogLevel("reactor.netty", LogLevel.TRACE);
+		try {
+			configured(new ApplicationContextRunner()).run((context) -> {
+				callMembers(context);
+				context.getBean("patternHealthAuthorizedClientManager").toString();
+			});
+		}
+		finally {
+			logging.setLogLevel("org.springframework", null);
+			logging.setLogLevel("com.patternhealth", null);
+			logging.setLogLevel("reactor.netty", null);
+		}
+		assertThat(output).contains("Obtained a Pattern Health access token valid for 60 minutes")
+			.doesNotContain(SECRET)
+			.doesNotContain(base64("client-7:" + SECRET))
+			.doesNotContain("token-1");
 	}
 
 	@Test
