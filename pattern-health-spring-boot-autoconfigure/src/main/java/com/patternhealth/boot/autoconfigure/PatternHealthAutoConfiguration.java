@@ -16,10 +16,8 @@
 
 package com.patternhealth.boot.autoconfigure;
 
-import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import com.patternhealth.boot.web.PatternHealth;
 import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,7 +28,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Fallback;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizationFailureHandler;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -63,13 +60,10 @@ public final class PatternHealthAutoConfiguration {
 	WebClient patternHealthWebClient(ObjectProvider<WebClient.Builder> webClientBuilder,
 			@Qualifier(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME) ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
 			PatternHealthProperties properties) {
-		ReactiveOAuth2AuthorizationFailureHandler failureHandler = (authorizedClientManager instanceof ReactiveOAuth2AuthorizationFailureHandler handler)
-				? handler : (exception, principal, attributes) -> Mono.empty();
 		return webClientBuilder.getIfUnique(WebClient::builder)
 			.clone()
 			.baseUrl(properties.baseUri().toString())
-			.filter(new PatternHealthBearerExchangeFilterFunction(authorizedClientManager, failureHandler,
-					PatternHealthAuthorizedClientManager.REGISTRATION_ID, properties.baseUri()))
+			.filter(new PatternHealthBearerExchangeFilterFunction(authorizedClientManager, properties.baseUri()))
 			.build();
 	}
 

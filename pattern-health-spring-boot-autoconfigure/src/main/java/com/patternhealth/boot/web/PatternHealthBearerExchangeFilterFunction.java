@@ -20,6 +20,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 
+import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -60,6 +61,21 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 	private final OAuth2AuthorizeRequest authorizeRequest;
 
 	private final String origin;
+
+	/**
+	 * Create a new filter for the {@code pattern-health} registration. A manager that is
+	 * also a {@link ReactiveOAuth2AuthorizationFailureHandler}, such as
+	 * {@link PatternHealthAuthorizedClientManager}, is told of rejected tokens.
+	 * @param authorizedClientManager the manager that provides the token
+	 * @param baseUrl the base URL whose origin receives the token
+	 */
+	public PatternHealthBearerExchangeFilterFunction(ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
+			URI baseUrl) {
+		this(authorizedClientManager,
+				(authorizedClientManager instanceof ReactiveOAuth2AuthorizationFailureHandler failureHandler)
+						? failureHandler : (exception, principal, attributes) -> Mono.empty(),
+				PatternHealthAuthorizedClientManager.REGISTRATION_ID, baseUrl);
+	}
 
 	/**
 	 * Create a new filter.

@@ -221,8 +221,7 @@ class PatternHealthBearerExchangeFilterFunctionTests {
 		return WebClient.builder()
 			.baseUrl(baseUrl.toString())
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
-			.filter(new PatternHealthBearerExchangeFilterFunction(manager, manager,
-					PatternHealthAuthorizedClientManager.REGISTRATION_ID, baseUrl))
+			.filter(new PatternHealthBearerExchangeFilterFunction(manager, baseUrl))
 			.build();
 	}
 
