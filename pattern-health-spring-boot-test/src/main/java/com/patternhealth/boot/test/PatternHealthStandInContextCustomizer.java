@@ -41,7 +41,7 @@ record PatternHealthStandInContextCustomizer(String clientId, String clientSecre
 			.clientSecret(this.clientSecret)
 			.tokenLifetime(this.tokenLifetime)
 			.start();
-		StandInRegistration.register(context, standIn);
+		StandInRegistration.register(context, standIn, standIn::close);
 	}
 
 }

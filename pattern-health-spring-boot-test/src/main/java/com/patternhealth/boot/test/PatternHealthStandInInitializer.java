@@ -78,14 +78,25 @@ public class PatternHealthStandInInitializer implements ApplicationContextInitia
 		PatternHealthStandIn standIn = PatternHealthStandIn.start();
 		try {
 			this.setup.accept(standIn);
-			StandInRegistration.register(context, standIn);
+			StandInRegistration.register(context, standIn, () -> stop(standIn));
 		}
 		catch (RuntimeException ex) {
 			standIn.close();
 			throw ex;
 		}
-		logger.info("patternhealth.base-url is not set: calling a Pattern Health stand-in at " + standIn.baseUrl()
-				+ " instead (set patternhealth.base-url, client-id and client-secret to call your tenant)");
+		logger.info("patternhealth.base-url is not set: started a Pattern Health stand-in at " + standIn.baseUrl()
+				+ " (set patternhealth.base-url, client-id and client-secret to call your own tenant)");
+	}
+
+	private static void stop(PatternHealthStandIn standIn) {
+		logger.info("Stopping the Pattern Health stand-in, which answered "
+				+ count(standIn.tokenRequestCount(), "token request") + " and "
+				+ count(standIn.apiRequestCount(), "API request"));
+		standIn.close();
+	}
+
+	private static String count(int count, String noun) {
+		return count + " " + noun + ((count != 1) ? "s" : "");
 	}
 
 }

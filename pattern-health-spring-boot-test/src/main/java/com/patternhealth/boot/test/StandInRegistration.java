@@ -19,6 +19,7 @@ package com.patternhealth.boot.test;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,7 +41,7 @@ final class StandInRegistration {
 	private StandInRegistration() {
 	}
 
-	static void register(ConfigurableApplicationContext context, PatternHealthStandIn standIn) {
+	static void register(ConfigurableApplicationContext context, PatternHealthStandIn standIn, DisposableBean stop) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("patternhealth.base-url", standIn.baseUrl());
 		properties.put("patternhealth.client-id", standIn.clientId());
@@ -53,7 +54,7 @@ final class StandInRegistration {
 			throw new IllegalStateException("Cannot stop the Pattern Health stand-in with a "
 					+ beanFactory.getClass().getName() + "; use a DefaultListableBeanFactory");
 		}
-		registry.registerDisposableBean(BEAN_NAME, standIn::close);
+		registry.registerDisposableBean(BEAN_NAME, stop);
 	}
 
 }
