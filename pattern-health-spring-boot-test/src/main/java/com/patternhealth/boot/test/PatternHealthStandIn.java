@@ -310,7 +310,8 @@ public final class PatternHealthStandIn implements AutoCloseable {
 
 	/**
 	 * Return the WireMock server behind this stand-in, to read its request journal or to
-	 * stub further resources.
+	 * stub further resources. Leave the stand-in's own stubs in place: use
+	 * {@link #reset()} rather than {@code resetAll()} or {@code resetMappings()}.
 	 * @return the WireMock server
 	 */
 	public WireMockServer wireMock() {
