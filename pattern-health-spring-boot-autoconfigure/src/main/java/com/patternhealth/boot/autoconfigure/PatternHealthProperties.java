@@ -256,7 +256,7 @@ public class PatternHealthProperties implements InitializingBean {
 		/**
 		 * Time limit of one token request, from connecting to reading the answer.
 		 */
-		private Duration timeout = Duration.ofSeconds(5);
+		private Duration timeout = Duration.ofSeconds(10);
 
 		/**
 		 * How long after Pattern Health rejected the credentials calls fail at once,

@@ -355,7 +355,7 @@ public final class PatternHealthAuthorizedClientManager
 
 		private double expiryMargin = 0.02;
 
-		private Duration timeout = Duration.ofSeconds(5);
+		private Duration timeout = Duration.ofSeconds(10);
 
 		private int maxAttempts = 3;
 
