@@ -18,6 +18,8 @@ package com.patternhealth.boot.autoconfigure;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -50,6 +52,13 @@ final class HostFixtures {
 		server.stubFor(get(MEMBERS_PATH).willReturn(okJson(MEMBERS_BODY)));
 		server.stubFor(post("/idp/token").willReturn(okJson("{\"access_token\":\"" + HOST_API_TOKEN
 				+ "\",\"expires_in\":" + HOST_API_EXPIRES_IN_SECONDS + ",\"token_type\":\"Bearer\"}")));
+	}
+
+	static void register(DynamicPropertyRegistry registry, String[] properties) {
+		for (String property : properties) {
+			int separator = property.indexOf('=');
+			registry.add(property.substring(0, separator), () -> property.substring(separator + 1));
+		}
 	}
 
 	static String[] patternHealthProperties(WireMockServer server) {
