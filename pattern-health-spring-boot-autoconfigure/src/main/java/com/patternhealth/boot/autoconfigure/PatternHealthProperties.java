@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,8 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties("patternhealth")
 public class PatternHealthProperties implements InitializingBean {
+
+	private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
 	/**
 	 * Whether to enable the Pattern Health client.
@@ -188,9 +191,15 @@ public class PatternHealthProperties implements InitializingBean {
 			return "'" + value + "' is not a URL; set it to scheme and host, such as https://api.example.com";
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
-		if (!("https".equals(scheme) || "http".equals(scheme)) || !StringUtils.hasText(uri.getHost())) {
+		if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getRawAuthority() == null) {
 			return "'" + value
 					+ "' is not an absolute http or https URL; set it to scheme and host, such as https://api.example.com";
+		}
+		if (!StringUtils.hasText(uri.getHost())) {
+			return "'" + value + "' has no valid host name; set it to scheme and host, such as https://api.example.com";
+		}
+		if (uri.getPort() > 65535) {
+			return "'" + value + "' has port " + uri.getPort() + ", above 65535; set a valid port or none";
 		}
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
 			return "'" + value + "' has a query or a fragment; set it to scheme, host and optional port only";
@@ -210,7 +219,8 @@ public class PatternHealthProperties implements InitializingBean {
 		if ("localhost".equalsIgnoreCase(name)) {
 			return true;
 		}
-		if (!Character.isDigit(name.charAt(0)) && !name.contains(":")) {
+		if (!IPV4_LITERAL.matcher(name).matches() && !name.contains(":")) {
+			// A host name other than localhost is not resolved: no lookup at startup
 			return false;
 		}
 		try {
