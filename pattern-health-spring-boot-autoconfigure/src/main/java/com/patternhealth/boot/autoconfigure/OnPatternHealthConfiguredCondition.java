@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -38,13 +39,26 @@ class OnPatternHealthConfiguredCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnPatternHealthConfigured.class);
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(context.getEnvironment())) {
+		if (isConfigured(context.getEnvironment())) {
+			return ConditionOutcome.match(message.found("patternhealth.* properties").atAll());
+		}
+		return ConditionOutcome.noMatch(message.because("no patternhealth.* property is set; set "
+				+ "patternhealth.base-url, patternhealth.client-id and patternhealth.client-secret"));
+	}
+
+	/**
+	 * Whether at least one {@code patternhealth.*} property is set in the given
+	 * environment.
+	 * @param environment the environment
+	 * @return whether the Pattern Health client is configured at all
+	 */
+	static boolean isConfigured(Environment environment) {
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			if (source.containsDescendantOf(PREFIX) == ConfigurationPropertyState.PRESENT) {
-				return ConditionOutcome.match(message.found("patternhealth.* properties").atAll());
+				return true;
 			}
 		}
-		return ConditionOutcome.noMatch(message.didNotFind("patternhealth.* properties")
-			.items("set patternhealth.base-url, patternhealth.client-id and patternhealth.client-secret"));
+		return false;
 	}
 
 }

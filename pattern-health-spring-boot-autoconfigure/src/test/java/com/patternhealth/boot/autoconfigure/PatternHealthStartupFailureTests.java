@@ -1,0 +1,90 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import com.patternhealth.boot.web.PatternHealth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A Spring Boot application that starts with missing or invalid Pattern Health settings
+ * fails, and Spring Boot's failure report names the properties to fix.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PatternHealthStartupFailureTests {
+
+	@Test
+	void missingClientSecretFailsTheApplicationWithAReportNamingIt(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class).isThrownBy(
+				() -> run("--patternhealth.base-url=https://api.example.com", "--patternhealth.client-id=client"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The Pattern Health client is not configured correctly:")
+			.contains("    - patternhealth.client-secret is not set; set it to the client secret that belongs to the"
+					+ " client ID")
+			.doesNotContain("patternhealth.client-id is not set");
+	}
+
+	@Test
+	void insecureBaseUrlFailsTheApplicationWithAReportNamingTheFix(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> run("--patternhealth.base-url=http://api.example.com", "--patternhealth.client-id=client",
+					"--patternhealth.client-secret=secret"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("    - patternhealth.base-url 'http://api.example.com' uses http on a host other than loopback,"
+					+ " which would send the client secret in clear text; use https, or set"
+					+ " patternhealth.allow-insecure-http=true");
+	}
+
+	@Test
+	void injectingThePatternHealthClientWithoutAnyPropertyFailsWithAReportNamingTheProperties(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class).isThrownBy(PatternHealthStartupFailureTests::run);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("required the Pattern Health client, which is not available: no patternhealth.* property is set.")
+			.contains("Set patternhealth.base-url, patternhealth.client-id and patternhealth.client-secret");
+	}
+
+	private static void run(String... args) {
+		SpringApplication application = new SpringApplication(PatternHealthUser.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.run(args).close();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class })
+	static class PatternHealthUser {
+
+		@Bean
+		String usesPatternHealth(@PatternHealth WebClient patternHealth) {
+			return "uses " + patternHealth;
+		}
+
+	}
+
+}
