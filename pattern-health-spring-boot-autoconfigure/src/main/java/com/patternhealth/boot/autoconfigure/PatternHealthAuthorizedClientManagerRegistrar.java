@@ -39,6 +39,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  * included) has run. The definition is not a default candidate and carries the
  * {@link PatternHealth @PatternHealth} qualifier, so the application's own injection
  * points and Spring Security's lookups by type keep getting the application's manager.
+ * <p>
+ * Every injection by type (constructor, {@code @Autowired}, an injected
+ * {@code ObjectProvider}, which is how Spring Security resolves
+ * {@code @RegisteredOAuth2AuthorizedClient}) skips this manager: it finds Spring
+ * Security's default manager when the application has registrations, and nothing when it
+ * has none. Only a programmatic {@code BeanFactory.getBean(Class)} or
+ * {@code getBeanProvider(Class)} lookup returns it, and only while it is the one manager
+ * in the context, because such lookups return a lone bean whatever its default-candidate
+ * flag. Hiding it from them would also hide it from {@code @PatternHealth} injection.
  *
  * @author Pattern Health Spring Boot authors
  */
