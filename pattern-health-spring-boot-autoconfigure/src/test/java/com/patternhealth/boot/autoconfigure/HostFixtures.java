@@ -63,7 +63,10 @@ final class HostFixtures {
 
 	static String[] patternHealthProperties(WireMockServer server) {
 		return new String[] { "patternhealth.base-url=http://localhost:" + server.port(),
-				"patternhealth.client-id=pattern-health-client", "patternhealth.client-secret=pattern-health-secret" };
+				"patternhealth.client-id=pattern-health-client", "patternhealth.client-secret=pattern-health-secret",
+				// Generous, so that the count of token requests stays exact on a busy
+				// machine
+				"patternhealth.token.timeout=30s" };
 	}
 
 	static String[] hostOAuth2Properties(WireMockServer server) {
