@@ -16,6 +16,8 @@
 
 package com.patternhealth.sample.webflux;
 
+import java.time.Duration;
+
 import com.patternhealth.boot.test.AutoConfigurePatternHealthStandIn;
 import com.patternhealth.boot.test.PatternHealthStandIn;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +51,10 @@ class GroupSummaryControllerTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.client = WebTestClient.bindToServer()
+			.responseTimeout(Duration.ofSeconds(30))
+			.baseUrl("http://localhost:" + this.port)
+			.build();
 		this.group = this.patternHealth.seedExampleGroup();
 	}
 

@@ -16,6 +16,8 @@
 
 package com.patternhealth.sample.webflux;
 
+import java.time.Duration;
+
 import com.patternhealth.boot.test.PatternHealthStandIn;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,7 @@ class WebFluxSampleApplicationTests {
 	@Test
 	void summarizesTheExampleGroupFromTheEmbeddedStandInWithOneToken() {
 		WebTestClient.bindToServer()
+			.responseTimeout(Duration.ofSeconds(30))
 			.baseUrl("http://localhost:" + this.port)
 			.build()
 			.get()
