@@ -134,7 +134,7 @@ public final class PatternHealthAuthorizedClientManager
 			return Mono.error(new IllegalArgumentException("Only the '" + REGISTRATION_ID
 					+ "' registration is served here, not '" + authorizeRequest.getClientRegistrationId() + "'"));
 		}
-		return Mono.defer(this::token).map(CachedToken::client);
+		return Mono.defer(this::authorizedClient);
 	}
 
 	@Override
@@ -147,7 +147,7 @@ public final class PatternHealthAuthorizedClientManager
 		return Mono.empty();
 	}
 
-	private Mono<CachedToken> token() {
+	private Mono<OAuth2AuthorizedClient> authorizedClient() {
 		Instant now = this.settings.clock().instant();
 		while (true) {
 			State current = this.state.get();
@@ -156,10 +156,10 @@ public final class PatternHealthAuthorizedClientManager
 				if (!now.isBefore(token.refreshAt())) {
 					refreshInBackground(now);
 				}
-				return Mono.just(token);
+				return token.mono();
 			}
 			if (current.refresh() != null) {
-				return current.refresh();
+				return current.refresh().map(CachedToken::client);
 			}
 			if (current.rejection() != null && now.isBefore(current.nextAttempt())) {
 				return Mono.error(current.rejection());
@@ -167,7 +167,7 @@ public final class PatternHealthAuthorizedClientManager
 			Sinks.One<CachedToken> refresh = Sinks.one();
 			if (this.state.compareAndSet(current, current.refreshing(refresh.asMono()))) {
 				requestToken(refresh);
-				return refresh.asMono();
+				return refresh.asMono().map(CachedToken::client);
 			}
 		}
 	}
@@ -276,9 +276,15 @@ public final class PatternHealthAuthorizedClientManager
 
 	/**
 	 * A token handed out by this manager, with the instants at which a refresh starts and
-	 * at which calls stop using it.
+	 * at which calls stop using it, and a ready {@code Mono} of it, so that handing out a
+	 * cached token allocates nothing but the caller's subscription.
 	 */
-	private record CachedToken(OAuth2AuthorizedClient client, Instant refreshAt, Instant expiresAt) {
+	private record CachedToken(OAuth2AuthorizedClient client, Instant refreshAt, Instant expiresAt,
+			Mono<OAuth2AuthorizedClient> mono) {
+
+		CachedToken(OAuth2AuthorizedClient client, Instant refreshAt, Instant expiresAt) {
+			this(client, refreshAt, expiresAt, Mono.just(client));
+		}
 
 		Duration lifetime() {
 			OAuth2AccessToken token = this.client.getAccessToken();

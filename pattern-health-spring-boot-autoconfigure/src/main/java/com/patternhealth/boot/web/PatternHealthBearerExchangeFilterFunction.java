@@ -17,7 +17,6 @@
 package com.patternhealth.boot.web;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
@@ -60,7 +59,11 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 
 	private final OAuth2AuthorizeRequest authorizeRequest;
 
-	private final String origin;
+	private final String scheme;
+
+	private final String host;
+
+	private final int port;
 
 	/**
 	 * Create a new filter for the {@code pattern-health} registration. A manager that is
@@ -94,12 +97,14 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 		this.authorizeRequest = OAuth2AuthorizeRequest.withClientRegistrationId(registrationId)
 			.principal(PRINCIPAL)
 			.build();
-		this.origin = origin(baseUrl);
+		this.scheme = baseUrl.getScheme();
+		this.host = baseUrl.getHost();
+		this.port = port(baseUrl);
 	}
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		if (!this.origin.equals(origin(request.url()))) {
+		if (!isPatternHealth(request.url())) {
 			return next.exchange(request);
 		}
 		return authorize().flatMap((client) -> next.exchange(withBearer(request, client))
@@ -130,14 +135,20 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 			.build();
 	}
 
-	private static String origin(URI uri) {
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
-		int port = uri.getPort();
-		if (port == -1) {
-			port = "https".equals(scheme) ? 443 : ("http".equals(scheme) ? 80 : -1);
+	/**
+	 * Whether the URL has Pattern Health's origin: its scheme, host and port. Compares
+	 * the parts {@link URI} has already parsed, so that the check allocates nothing.
+	 */
+	private boolean isPatternHealth(URI url) {
+		return this.scheme.equalsIgnoreCase(url.getScheme()) && this.host.equalsIgnoreCase(url.getHost())
+				&& this.port == port(url);
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() != -1) {
+			return uri.getPort();
 		}
-		return scheme + "://" + host + ":" + port;
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : ("http".equalsIgnoreCase(uri.getScheme()) ? 80 : -1);
 	}
 
 }
