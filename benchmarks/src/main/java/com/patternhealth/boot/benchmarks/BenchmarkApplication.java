@@ -1,0 +1,50 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.benchmarks;
+
+import java.util.Map;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The smallest non-web Spring Boot application: auto-configuration and nothing else. With
+ * the {@code patternhealth.*} properties it carries the starter's beans; without them it
+ * is the same application as if the starter were absent.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class BenchmarkApplication {
+
+	static ConfigurableApplicationContext start(Map<String, Object> properties) {
+		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
+			.properties(properties)
+			.run();
+	}
+
+	static Map<String, Object> patternHealthProperties(String baseUrl) {
+		return Map.of("patternhealth.base-url", baseUrl, "patternhealth.client-id",
+				LoopbackPatternHealthServer.CLIENT_ID, "patternhealth.client-secret",
+				LoopbackPatternHealthServer.CLIENT_SECRET);
+	}
+
+}

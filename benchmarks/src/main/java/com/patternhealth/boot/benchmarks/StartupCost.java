@@ -1,0 +1,137 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What the starter adds to the start of an application: {@link StartupProbe} is started
+ * in fresh JVMs, in turns, without the starter on the class path, with it but without
+ * {@code patternhealth.*} properties, and with it configured.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+final class StartupCost {
+
+	private static final Pattern PROBE_LINE = Pattern.compile(
+			"startup contextMillis=([0-9.]+) readyMillis=(\\d+) beans=(\\d+) classes=(\\d+) heapKb=(\\d+) starterActive=(\\w+)");
+
+	private StartupCost() {
+	}
+
+	static Map<Variant, List<Probe>> measure(int rounds) {
+		Map<Variant, List<Probe>> probes = new EnumMap<>(Variant.class);
+		for (int round = 0; round < rounds; round++) {
+			for (Variant variant : Variant.values()) {
+				Probe probe = run(variant);
+				if (probe.starterActive() != (variant == Variant.CONFIGURED)) {
+					throw new IllegalStateException("The starter was " + (probe.starterActive() ? "" : "not ")
+							+ "active when started " + variant.description);
+				}
+				probes.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(probe);
+			}
+		}
+		return probes;
+	}
+
+	private static Probe run(Variant variant) {
+		String classPath = System.getProperty("java.class.path");
+		if (variant == Variant.WITHOUT_STARTER) {
+			String without = Arrays.stream(classPath.split(File.pathSeparator))
+				.filter((entry) -> !entry.contains("pattern-health-spring-boot-autoconfigure")
+						&& !entry.contains("pattern-health-spring-boot-starter"))
+				.collect(Collectors.joining(File.pathSeparator));
+			if (without.length() == classPath.length()) {
+				throw new IllegalStateException("The starter is not on the class path " + classPath);
+			}
+			classPath = without;
+		}
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx512m",
+						"-XX:+UseG1GC", "-cp", classPath, StartupProbe.class.getName()));
+		if (variant == Variant.CONFIGURED) {
+			command.add(StartupProbe.CONFIGURED);
+		}
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+				throw new IllegalStateException("Start " + variant.description + " failed:\n" + output);
+			}
+			Matcher matcher = PROBE_LINE.matcher(output);
+			if (!matcher.find()) {
+				throw new IllegalStateException(
+						"No measurement in the output of " + variant.description + ":\n" + output);
+			}
+			return new Probe(Double.parseDouble(matcher.group(1)), Long.parseLong(matcher.group(2)),
+					Integer.parseInt(matcher.group(3)), Integer.parseInt(matcher.group(4)),
+					Long.parseLong(matcher.group(5)), Boolean.parseBoolean(matcher.group(6)));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * How the application is started.
+	 */
+	enum Variant {
+
+		WITHOUT_STARTER("without the starter"),
+
+		UNCONFIGURED("with the starter, no patternhealth.* property"),
+
+		CONFIGURED("with the starter, configured");
+
+		final String description;
+
+		Variant(String description) {
+			this.description = description;
+		}
+
+	}
+
+	/**
+	 * What one start cost.
+	 *
+	 * @param contextMillis time spent in {@code SpringApplication.run}
+	 * @param readyMillis time from the start of the JVM to a ready context
+	 * @param beans bean definitions in the context
+	 * @param classes classes loaded by the JVM
+	 * @param heapKb heap in use after a full collection, in KB
+	 * @param starterActive whether the context has a {@code patternHealthWebClient}
+	 */
+	record Probe(double contextMillis, long readyMillis, int beans, int classes, long heapKb, boolean starterActive) {
+	}
+
+}
