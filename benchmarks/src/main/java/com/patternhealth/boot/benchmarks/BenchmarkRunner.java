@@ -27,9 +27,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -49,8 +51,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * server, then the filters alone under JMH, then the cost of the starter at application
  * start.
  * <p>
- * Arguments: {@code full} or {@code quick} (a short run to try changes), and the file to
- * write the report to.
+ * Arguments: {@code full} or {@code quick} (a short run to try changes), the file to
+ * write the report to, and optionally the parts to run (by default all of them):
+ * {@code throughput tokens latency heap jmh startup}.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -62,7 +65,7 @@ public final class BenchmarkRunner {
 
 	static final Duration LONG_LIFETIME = Duration.ofHours(1);
 
-	static final Duration BURST_LIFETIME = Duration.ofSeconds(2);
+	static final Duration BURST_LIFETIME = Duration.ofSeconds(5);
 
 	static final Duration EXPIRY_LIFETIME = Duration.ofSeconds(5);
 
@@ -83,7 +86,11 @@ public final class BenchmarkRunner {
 	/** ...up to this share after it are the calls "around expiry". */
 	static final double WINDOW_AFTER = 0.05;
 
+	static final List<String> PARTS = List.of("throughput", "tokens", "latency", "heap", "jmh", "startup");
+
 	private final Plan plan;
+
+	private final Set<String> parts;
 
 	private final LoopbackPatternHealthServer server;
 
@@ -93,8 +100,9 @@ public final class BenchmarkRunner {
 
 	private final StringBuilder report = new StringBuilder();
 
-	private BenchmarkRunner(Plan plan, LoopbackPatternHealthServer server) {
+	private BenchmarkRunner(Plan plan, Set<String> parts, LoopbackPatternHealthServer server) {
 		this.plan = plan;
+		this.parts = parts;
 		this.server = server;
 		this.host = Contender.host();
 		this.contexts.add(this.host);
@@ -103,20 +111,30 @@ public final class BenchmarkRunner {
 	public static void main(String[] args) throws Exception {
 		Plan plan = (args.length > 0 && "quick".equals(args[0])) ? Plan.QUICK : Plan.FULL;
 		Path output = Path.of((args.length > 1) ? args[1] : "target/benchmark-results.md");
+		Set<String> parts = new LinkedHashSet<>((args.length > 2) ? List.of(args).subList(2, args.length) : PARTS);
+		if (!PARTS.containsAll(parts)) {
+			throw new IllegalArgumentException("Unknown parts " + parts + "; choose among " + PARTS);
+		}
 		long started = System.nanoTime();
 		double loadBefore = loadAverage();
 		String report;
 		try (LoopbackPatternHealthServer server = new LoopbackPatternHealthServer()) {
-			BenchmarkRunner runner = new BenchmarkRunner(plan, server);
+			BenchmarkRunner runner = new BenchmarkRunner(plan, parts, server);
 			try {
 				runner.sideBySide();
-				runner.heapSoak();
+				if (parts.contains("heap")) {
+					runner.heapSoak();
+				}
 			}
 			finally {
 				runner.close();
 			}
-			runner.bearerFilter();
-			runner.startup();
+			if (parts.contains("jmh")) {
+				runner.bearerFilter();
+			}
+			if (parts.contains("startup")) {
+				runner.startup();
+			}
 			report = runner.header(loadBefore, Duration.ofNanos(System.nanoTime() - started)) + runner.report;
 		}
 		Files.createDirectories(output.toAbsolutePath().getParent());
@@ -130,9 +148,18 @@ public final class BenchmarkRunner {
 	private void sideBySide() {
 		Map<String, List<Double>> rows = new LinkedHashMap<>();
 		List<String> notes = new ArrayList<>();
-		throughput(rows, notes);
-		tokenRequests(rows, notes);
-		expiryLatency(rows, notes);
+		if (this.parts.contains("throughput")) {
+			throughput(rows, notes);
+		}
+		if (this.parts.contains("tokens")) {
+			tokenRequests(rows, notes);
+		}
+		if (this.parts.contains("latency")) {
+			expiryLatency(rows, notes);
+		}
+		if (rows.isEmpty()) {
+			return;
+		}
 		this.report.append("| Measure | ")
 			.append(Contender.FIXED_HEADER)
 			.append(" | ")
@@ -202,16 +229,22 @@ public final class BenchmarkRunner {
 				this.server.reset(BURST_LIFETIME, TOKEN_DELAY);
 				Contender contender = Contender.SPRING_SECURITY.equals(name) ? springSecurity(BURST_LIFETIME)
 						: starter();
+				long start = System.nanoTime();
 				long failed = Load.burst(contender.webClient(), BURST);
+				long coldMillis = (System.nanoTime() - start) / 1_000_000;
 				long cold = this.server.tokenRequests();
 				sleepUntilExpired(BURST_LIFETIME);
+				start = System.nanoTime();
 				failed += Load.burst(contender.webClient(), BURST);
+				long expiredMillis = (System.nanoTime() - start) / 1_000_000;
 				long expired = this.server.tokenRequests() - cold;
 				add(rows, "tokensCold", name, cold);
 				add(rows, "tokensExpired", name, expired);
 				add(rows, "burstFailures", name, failed);
-				progress(String.format(Locale.ROOT, "  round %d %s: cold %d, expired %d, failed %d, 401s %d", round + 1,
-						name.substring(0, 3), cold, expired, failed, this.server.rejectedCalls()));
+				progress(String.format(Locale.ROOT,
+						"  round %d %s: cold %d token requests (%d ms), expired %d (%d ms), failed %d, 401s %d",
+						round + 1, name.substring(0, 3), cold, coldMillis, expired, expiredMillis, failed,
+						this.server.rejectedCalls()));
 			}
 		}
 		notes.add(String.format(Locale.ROOT,

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -63,6 +64,8 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 
 	private static final byte[] UNAUTHORIZED_BODY = "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
 
+	private final LongSupplier nanoClock;
+
 	private final LoopResources loops = LoopResources.create("pattern-health-server", 1, 2, true);
 
 	private final DisposableServer server;
@@ -75,10 +78,10 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 
 	private final AtomicLong rejectedCalls = new AtomicLong();
 
-	/** Token value to the {@link System#nanoTime()} at which it expires. */
+	/** Token value to the instant at which it expires. */
 	private final Map<String, Long> validTokens = new ConcurrentHashMap<>();
 
-	/** {@link System#nanoTime()} at which each token was issued, since the last reset. */
+	/** Instant at which each token was issued, since the last reset. */
 	private final List<Long> issuedAt = new ArrayList<>();
 
 	private volatile Duration tokenLifetime = Duration.ofHours(1);
@@ -86,6 +89,15 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 	private volatile Duration tokenDelay = Duration.ZERO;
 
 	LoopbackPatternHealthServer() {
+		this(System::nanoTime);
+	}
+
+	/**
+	 * Create a server whose token lifetimes are timed by the given clock, in the units of
+	 * {@link System#nanoTime()}.
+	 */
+	LoopbackPatternHealthServer(LongSupplier nanoClock) {
+		this.nanoClock = nanoClock;
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
@@ -162,7 +174,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 	}
 
 	private String issue() {
-		long now = System.nanoTime();
+		long now = this.nanoClock.getAsLong();
 		String token = "token-" + this.tokenCounter.incrementAndGet();
 		this.validTokens.values().removeIf((expiresAt) -> expiresAt - now < -Duration.ofSeconds(1).toNanos());
 		this.validTokens.put(token, now + this.tokenLifetime.toNanos());
@@ -177,7 +189,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 		String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
 		Long expiresAt = (authorization != null && authorization.startsWith("Bearer "))
 				? this.validTokens.get(authorization.substring(7)) : null;
-		if (expiresAt == null || expiresAt - System.nanoTime() < 0) {
+		if (expiresAt == null || expiresAt - this.nanoClock.getAsLong() < 0) {
 			this.rejectedCalls.incrementAndGet();
 			return json(response.status(HttpResponseStatus.UNAUTHORIZED), UNAUTHORIZED_BODY);
 		}
@@ -194,7 +206,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow();
-		this.loops.disposeLater().block(Duration.ofSeconds(5));
+		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
 	}
 
 }
