@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the starter adds to the start of an application: {@link StartupProbe} is started
- * in fresh JVMs, in turns, without the starter on the class path, with it but without
+ * in fresh JVMs, in turns: without the starter on the class path (with and without a
+ * {@code WebClient} of the application's own), with it but without
  * {@code patternhealth.*} properties, and with it configured.
  *
  * @author Pattern Health Spring Boot authors
@@ -50,7 +51,7 @@ final class StartupCost {
 		for (int round = 0; round < rounds; round++) {
 			for (Variant variant : Variant.values()) {
 				Probe probe = run(variant);
-				if (probe.starterActive() != (variant == Variant.CONFIGURED)) {
+				if (probe.starterActive() != variant.configured) {
 					throw new IllegalStateException("The starter was " + (probe.starterActive() ? "" : "not ")
 							+ "active when started " + variant.description);
 				}
@@ -62,7 +63,7 @@ final class StartupCost {
 
 	private static Probe run(Variant variant) {
 		String classPath = System.getProperty("java.class.path");
-		if (variant == Variant.WITHOUT_STARTER) {
+		if (!variant.starter) {
 			String without = Arrays.stream(classPath.split(File.pathSeparator))
 				.filter((entry) -> !entry.contains("pattern-health-spring-boot-autoconfigure")
 						&& !entry.contains("pattern-health-spring-boot-starter"))
@@ -75,8 +76,11 @@ final class StartupCost {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx512m",
 						"-XX:+UseG1GC", "-cp", classPath, StartupProbe.class.getName()));
-		if (variant == Variant.CONFIGURED) {
+		if (variant.configured) {
 			command.add(StartupProbe.CONFIGURED);
+		}
+		if (variant.buildsWebClient) {
+			command.add(StartupProbe.BUILD_WEB_CLIENT);
 		}
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -107,16 +111,27 @@ final class StartupCost {
 	 */
 	enum Variant {
 
-		WITHOUT_STARTER("without the starter"),
+		WITHOUT_STARTER("without the starter", false, false, false),
 
-		UNCONFIGURED("with the starter, no patternhealth.* property"),
+		OWN_WEB_CLIENT("without the starter, building one WebClient of its own", false, false, true),
 
-		CONFIGURED("with the starter, configured");
+		UNCONFIGURED("with the starter, no patternhealth.* property", true, false, false),
+
+		CONFIGURED("with the starter, configured", true, true, false);
 
 		final String description;
 
-		Variant(String description) {
+		final boolean starter;
+
+		final boolean configured;
+
+		final boolean buildsWebClient;
+
+		Variant(String description, boolean starter, boolean configured, boolean buildsWebClient) {
 			this.description = description;
+			this.starter = starter;
+			this.configured = configured;
+			this.buildsWebClient = buildsWebClient;
 		}
 
 	}

@@ -18,17 +18,20 @@ package com.patternhealth.boot.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Starts {@link BenchmarkApplication} once in a fresh JVM, prints one line with what the
  * start cost, and exits. Run by {@link StartupCost}, with or without the starter on the
- * class path and with or without the {@code patternhealth.*} properties.
+ * class path, with or without the {@code patternhealth.*} properties, and optionally
+ * building a {@code WebClient} of its own as an application that calls an API does.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -36,12 +39,15 @@ public final class StartupProbe {
 
 	static final String CONFIGURED = "configured";
 
+	static final String BUILD_WEB_CLIENT = "build-web-client";
+
 	private StartupProbe() {
 	}
 
 	public static void main(String[] args) {
+		List<String> options = List.of(args);
 		Map<String, Object> properties = new HashMap<>();
-		if (args.length > 0 && CONFIGURED.equals(args[0])) {
+		if (options.contains(CONFIGURED)) {
 			properties.put("patternhealth.base-url", "http://127.0.0.1:9");
 			properties.put("patternhealth.client-id", "startup-client");
 			properties.put("patternhealth.client-secret", "startup-secret");
@@ -51,6 +57,9 @@ public final class StartupProbe {
 			.web(WebApplicationType.NONE)
 			.properties(properties)
 			.run();
+		if (options.contains(BUILD_WEB_CLIENT)) {
+			context.getBean(WebClient.Builder.class).baseUrl("http://127.0.0.1:9").build();
+		}
 		long contextNanos = System.nanoTime() - start;
 		long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
 		int beans = context.getBeanDefinitionCount();
