@@ -544,7 +544,7 @@ public final class BenchmarkRunner {
 			int jmhIterations) {
 
 		static final Plan FULL = new Plan("full", 5, Duration.ofSeconds(2), Duration.ofSeconds(4), 3, 3,
-				Duration.ofSeconds(4), 3, Duration.ofSeconds(10), 6, 5, 3, 5);
+				Duration.ofSeconds(4), 3, Duration.ofSeconds(10), 6, 5, 5, 5);
 
 		static final Plan QUICK = new Plan("quick", 2, Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 1,
 				Duration.ofSeconds(2), 1, Duration.ofSeconds(2), 2, 1, 1, 2);
