@@ -170,6 +170,9 @@ public final class BenchmarkRunner {
 		row("Throughput at " + CONCURRENCY + " concurrent calls (calls/s)", rows, "throughput", 0, null, null);
 		row("Throughput relative to (a), same round", rows, "throughputRatio", 3, ">= 0.95",
 				(stats) -> stats.median() >= 0.95);
+		row("CPU time per call, client and server (µs)", rows, "cpuPerCall", 1, null, null);
+		row("Calls per CPU second relative to (a), same round", rows, "cpuRatio", 3, ">= 0.95",
+				(stats) -> stats.median() >= 0.95);
 		row("Token requests for " + String.format(Locale.ROOT, "%,d", BURST) + " concurrent calls, cold start", rows,
 				"tokensCold", 0, "1", (stats) -> stats.max() == 1);
 		row("Token requests for " + String.format(Locale.ROOT, "%,d", BURST) + " concurrent calls, token expired", rows,
@@ -198,28 +201,38 @@ public final class BenchmarkRunner {
 				springSecurity(LONG_LIFETIME), starter());
 		for (Contender contender : contenders) {
 			Load.call(contender.webClient()).block(Duration.ofSeconds(10));
-			Load.throughput(contender.webClient(), CONCURRENCY, this.plan.warmup(), this.plan.warmup());
+			Load.throughput(contender.webClient(), CONCURRENCY, this.plan.jitWarmup(), this.plan.measure());
 		}
 		long failed = 0;
 		for (int round = 0; round < this.plan.rounds(); round++) {
-			Map<String, Double> rates = new LinkedHashMap<>();
+			Map<String, Load.Throughput> results = new LinkedHashMap<>();
 			for (Contender contender : rotate(contenders, round)) {
 				Load.Throughput throughput = Load.throughput(contender.webClient(), CONCURRENCY, this.plan.warmup(),
 						this.plan.measure());
-				rates.put(contender.name(), throughput.callsPerSecond());
+				results.put(contender.name(), throughput);
 				failed += throughput.failed();
 				add(rows, "throughput", contender.name(), throughput.callsPerSecond());
+				add(rows, "cpuPerCall", contender.name(), throughput.cpuMicrosPerCall());
 			}
-			double floor = rates.get(Contender.FIXED_HEADER);
-			rates.forEach((name, rate) -> add(rows, "throughputRatio", name, rate / floor));
-			progress(String.format(Locale.ROOT, "  round %d: (a) %.0f/s, (b)/(a) %.3f, (c)/(a) %.3f", round + 1, floor,
-					rates.get(Contender.SPRING_SECURITY) / floor, rates.get(Contender.STARTER) / floor));
+			Load.Throughput floor = results.get(Contender.FIXED_HEADER);
+			results.forEach((name, throughput) -> {
+				add(rows, "throughputRatio", name, throughput.callsPerSecond() / floor.callsPerSecond());
+				add(rows, "cpuRatio", name, floor.cpuMicrosPerCall() / throughput.cpuMicrosPerCall());
+			});
+			Load.Throughput b = results.get(Contender.SPRING_SECURITY);
+			Load.Throughput c = results.get(Contender.STARTER);
+			progress(String.format(Locale.ROOT,
+					"  round %2d: (a) %5.0f/s %5.1f µs CPU/call; (b)/(a) %.3f, CPU %.3f; (c)/(a) %.3f, CPU %.3f",
+					round + 1, floor.callsPerSecond(), floor.cpuMicrosPerCall(),
+					b.callsPerSecond() / floor.callsPerSecond(), floor.cpuMicrosPerCall() / b.cpuMicrosPerCall(),
+					c.callsPerSecond() / floor.callsPerSecond(), floor.cpuMicrosPerCall() / c.cpuMicrosPerCall()));
 		}
 		notes.add(String.format(Locale.ROOT,
-				"Throughput: %d rounds of %d s per client, after %d s of warm-up each, in rotating order; tokens live "
-						+ "1 hour; token requests %d, 401 answers %d, failed calls %d.",
-				this.plan.rounds(), this.plan.measure().toSeconds(), this.plan.warmup().toSeconds(),
-				this.server.tokenRequests(), this.server.rejectedCalls(), failed));
+				"Throughput: %d rounds, each measuring every client for %.1f s after %.1f s of ramp-up, in "
+						+ "rotating order, after %d s of warm-up per client; tokens live 1 hour; token requests %d, "
+						+ "401 answers %d, failed calls %d.",
+				this.plan.rounds(), this.plan.measure().toMillis() / 1000.0, this.plan.warmup().toMillis() / 1000.0,
+				this.plan.jitWarmup().toSeconds(), this.server.tokenRequests(), this.server.rejectedCalls(), failed));
 	}
 
 	private void tokenRequests(Map<String, List<Double>> rows, List<String> notes) {
@@ -259,19 +272,16 @@ public final class BenchmarkRunner {
 		Duration run = EXPIRY_LIFETIME.multipliedBy(this.plan.expiries()).plusMillis(500);
 		for (int round = 0; round < this.plan.latencyRounds(); round++) {
 			for (String name : rotate(List.of(Contender.SPRING_SECURITY, Contender.STARTER), round)) {
-				this.server.reset(LONG_LIFETIME, TOKEN_DELAY);
-				Contender steadyClient = fresh(name, LONG_LIFETIME);
-				Load.call(steadyClient.webClient()).block(Duration.ofSeconds(10));
-				Load.Samples steady = Load.openLoop(steadyClient.webClient(), CALLS_PER_SECOND, this.plan.steady());
-				long steadyFailures = steady.failed() + this.server.rejectedCalls();
 				this.server.reset(EXPIRY_LIFETIME, TOKEN_DELAY);
-				Contender expiringClient = fresh(name, EXPIRY_LIFETIME);
-				Load.call(expiringClient.webClient()).block(Duration.ofSeconds(10));
+				Contender contender = fresh(name, EXPIRY_LIFETIME);
+				Load.call(contender.webClient()).block(Duration.ofSeconds(10));
 				long firstTokens = this.server.tokenRequests();
-				Load.Samples expiring = Load.openLoop(expiringClient.webClient(), CALLS_PER_SECOND, run);
-				long[] around = expiring.select(windows(this.server.issuedAt(), EXPIRY_LIFETIME), true);
-				double steadyP50 = Stats.percentile(steady.all(), 50) / 1e6;
-				double steadyP99 = Stats.percentile(steady.all(), 99) / 1e6;
+				Load.Samples samples = Load.openLoop(contender.webClient(), CALLS_PER_SECOND, run);
+				long[][] windows = windows(this.server.issuedAt(), EXPIRY_LIFETIME);
+				long[] around = samples.select(windows, true);
+				long[] steady = samples.select(windows, false);
+				double steadyP50 = Stats.percentile(steady, 50) / 1e6;
+				double steadyP99 = Stats.percentile(steady, 99) / 1e6;
 				double expiryP50 = Stats.percentile(around, 50) / 1e6;
 				double expiryP99 = Stats.percentile(around, 99) / 1e6;
 				add(rows, "steadyP50", name, steadyP50);
@@ -281,22 +291,23 @@ public final class BenchmarkRunner {
 				add(rows, "p99Ratio", name, expiryP99 / steadyP99);
 				add(rows, "tokensPerExpiry", name,
 						(this.server.tokenRequests() - firstTokens) / (double) this.plan.expiries());
-				add(rows, "latencyFailures", name, steadyFailures + expiring.failed() + this.server.rejectedCalls());
+				add(rows, "latencyFailures", name, samples.failed() + this.server.rejectedCalls());
 				progress(String.format(Locale.ROOT,
-						"  round %d %s: steady p50 %.2f p99 %.2f ms; around expiry p50 %.2f p99 %.2f ms (%d calls);"
-								+ " token requests %d, 401s %d, failed %d",
-						round + 1, name.substring(0, 3), steadyP50, steadyP99, expiryP50, expiryP99, around.length,
-						this.server.tokenRequests(), this.server.rejectedCalls(), expiring.failed()));
+						"  round %d %s: steady p50 %.2f p99 %.2f ms (%d calls); around expiry p50 %.2f p99 %.2f ms "
+								+ "(%d calls);" + " token requests %d, 401s %d, failed %d",
+						round + 1, name.substring(0, 3), steadyP50, steadyP99, steady.length, expiryP50, expiryP99,
+						around.length, this.server.tokenRequests(), this.server.rejectedCalls(), samples.failed()));
 			}
 		}
 		notes.add(String.format(Locale.ROOT,
-				"Latency: %d rounds; calls started at a fixed rate of %d per second and timed from when they were "
-						+ "due. Steady state: %d s with a 1-hour token. Around expiry: %d s with %d-s tokens, keeping "
-						+ "the calls started from %.0f%% of a lifetime before a token's expiry to %.0f%% after it; "
-						+ "the token endpoint answers after %d ms. (b) uses a clock skew of %.0f%% of the "
-						+ "lifetime: with Spring's default of 60 s a %d-s token would be fetched again on every call.",
-				this.plan.latencyRounds(), CALLS_PER_SECOND, this.plan.steady().toSeconds(), run.toSeconds(),
-				EXPIRY_LIFETIME.toSeconds(), WINDOW_BEFORE * 100, WINDOW_AFTER * 100, TOKEN_DELAY.toMillis(),
+				"Latency: %d rounds; a new client each time, then calls started at a fixed rate of %d per second "
+						+ "for %.1f s and timed from when they were due, with %d-s tokens (%d expiries) and a token "
+						+ "endpoint that answers after %d ms. Around expiry: the calls started from %.0f%% of a "
+						+ "lifetime before a token's expiry to %.0f%% after it; steady state: the other calls of the "
+						+ "same run. (b) uses a clock skew of %.0f%% of the lifetime: with Spring's default of 60 s "
+						+ "a %d-s token would be fetched again on every call.",
+				this.plan.latencyRounds(), CALLS_PER_SECOND, run.toMillis() / 1000.0, EXPIRY_LIFETIME.toSeconds(),
+				this.plan.expiries(), TOKEN_DELAY.toMillis(), WINDOW_BEFORE * 100, WINDOW_AFTER * 100,
 				REFRESH_AHEAD * 100, EXPIRY_LIFETIME.toSeconds()));
 	}
 
@@ -539,15 +550,15 @@ public final class BenchmarkRunner {
 	/**
 	 * How long and how often each measurement runs.
 	 */
-	record Plan(String name, int rounds, Duration warmup, Duration measure, int tokenRounds, int latencyRounds,
-			Duration steady, int expiries, Duration soakSample, int soakSamples, int startupRounds, int jmhWarmups,
+	record Plan(String name, Duration jitWarmup, int rounds, Duration warmup, Duration measure, int tokenRounds,
+			int latencyRounds, int expiries, Duration soakSample, int soakSamples, int startupRounds, int jmhWarmups,
 			int jmhIterations) {
 
-		static final Plan FULL = new Plan("full", 5, Duration.ofSeconds(2), Duration.ofSeconds(4), 3, 3,
-				Duration.ofSeconds(4), 3, Duration.ofSeconds(10), 6, 5, 5, 5);
+		static final Plan FULL = new Plan("full", Duration.ofSeconds(5), 15, Duration.ofMillis(500),
+				Duration.ofMillis(1500), 3, 5, 3, Duration.ofSeconds(10), 6, 5, 5, 5);
 
-		static final Plan QUICK = new Plan("quick", 2, Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 1,
-				Duration.ofSeconds(2), 1, Duration.ofSeconds(2), 2, 1, 1, 2);
+		static final Plan QUICK = new Plan("quick", Duration.ofSeconds(1), 3, Duration.ofMillis(300),
+				Duration.ofSeconds(1), 1, 1, 1, Duration.ofSeconds(2), 2, 1, 1, 2);
 
 	}
 

@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -57,11 +60,14 @@ final class Load {
 		sleep(warmup);
 		long startCount = loop.completed();
 		long start = System.nanoTime();
+		long startCpu = processCpuTime();
 		sleep(measure);
 		long endCount = loop.completed();
 		long end = System.nanoTime();
+		long endCpu = processCpuTime();
 		loop.stop();
-		return new Throughput((endCount - startCount) * 1e9 / (end - start), loop.failed());
+		long calls = endCount - startCount;
+		return new Throughput(calls * 1e9 / (end - start), (endCpu - startCpu) / 1e3 / calls, loop.failed());
 	}
 
 	/**
@@ -176,12 +182,21 @@ final class Load {
 	}
 
 	/**
-	 * Calls per second and the number of calls that failed.
+	 * CPU time used by this JVM (clients and server), in nanoseconds.
+	 */
+	static long processCpuTime() {
+		return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/**
+	 * Calls per second, the CPU time they cost, and the number of calls that failed.
 	 *
 	 * @param callsPerSecond completed calls per second
+	 * @param cpuMicrosPerCall CPU time of this JVM (client and server) per completed
+	 * call, in microseconds
 	 * @param failed calls that failed
 	 */
-	record Throughput(double callsPerSecond, long failed) {
+	record Throughput(double callsPerSecond, double cpuMicrosPerCall, long failed) {
 	}
 
 	/**
