@@ -21,15 +21,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The median of repeated rounds with their spread (lowest and highest), and percentiles
- * of latency samples.
+ * The median of repeated rounds with their spread (the middle half of the rounds, from
+ * the first to the third quartile by nearest rank), and percentiles of latency samples.
  *
  * @param median the median
- * @param min the lowest value
- * @param max the highest value
+ * @param low the first quartile
+ * @param high the third quartile
  * @author Pattern Health Spring Boot authors
  */
-record Stats(double median, double min, double max) {
+record Stats(double median, double low, double high) {
 
 	static Stats of(List<Double> values) {
 		if (values.isEmpty()) {
@@ -38,7 +38,7 @@ record Stats(double median, double min, double max) {
 		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		int middle = sorted.length / 2;
 		double median = (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-		return new Stats(median, sorted[0], sorted[sorted.length - 1]);
+		return new Stats(median, rank(sorted, 25), rank(sorted, 75));
 	}
 
 	/**
@@ -50,22 +50,32 @@ record Stats(double median, double min, double max) {
 		}
 		long[] sorted = samples.clone();
 		Arrays.sort(sorted);
-		int rank = (int) Math.ceil(percentile / 100 * sorted.length);
-		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+		return sorted[index(sorted.length, percentile)];
+	}
+
+	private static double rank(double[] sorted, double percentile) {
+		return sorted[index(sorted.length, percentile)];
+	}
+
+	private static int index(int length, double percentile) {
+		int rank = (int) Math.ceil(percentile / 100 * length);
+		return Math.max(0, Math.min(length - 1, rank - 1));
 	}
 
 	/**
-	 * Format as {@code median (min–max)} with the given number of decimals.
+	 * Format as {@code median (low–high)} with the given number of decimals.
 	 */
 	String format(int decimals) {
 		if (Double.isNaN(this.median)) {
 			return "n/a";
 		}
 		String median = number(this.median, decimals);
-		if (this.min == this.max) {
+		String low = number(this.low, decimals);
+		String high = number(this.high, decimals);
+		if (low.equals(median) && high.equals(median)) {
 			return median;
 		}
-		return median + " (" + number(this.min, decimals) + "–" + number(this.max, decimals) + ")";
+		return median + " (" + low + "–" + high + ")";
 	}
 
 	static String number(double value, int decimals) {

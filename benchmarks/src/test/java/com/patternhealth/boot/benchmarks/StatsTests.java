@@ -36,7 +36,12 @@ class StatsTests {
 
 	@Test
 	void averagesTheTwoMiddleValuesOfAnEvenNumberOfRounds() {
-		assertThat(Stats.of(List.of(4.0, 1.0, 2.0, 10.0))).isEqualTo(new Stats(3.0, 1.0, 10.0));
+		assertThat(Stats.of(List.of(4.0, 1.0, 2.0, 10.0))).isEqualTo(new Stats(3.0, 1.0, 4.0));
+	}
+
+	@Test
+	void spreadsOverTheMiddleHalfOfTheRounds() {
+		assertThat(Stats.of(List.of(8.0, 1.0, 7.0, 2.0, 6.0, 3.0, 5.0, 4.0))).isEqualTo(new Stats(4.5, 2.0, 6.0));
 	}
 
 	@Test
@@ -54,6 +59,7 @@ class StatsTests {
 	@Test
 	void formatsTheMedianWithItsSpread() {
 		assertThat(Stats.of(List.of(1200.0, 1000.0, 1100.0)).format(0)).isEqualTo("1,100 (1,000–1,200)");
+		assertThat(Stats.of(List.of(0.999, 1.001)).format(2)).isEqualTo("1.00");
 		assertThat(Stats.of(List.of(1.0, 1.0)).format(0)).isEqualTo("1");
 		assertThat(Stats.of(List.of()).format(0)).isEqualTo("n/a");
 	}
