@@ -607,7 +607,7 @@ public final class BenchmarkRunner {
 			int jmhIterations) {
 
 		static final Plan FULL = new Plan("full", Duration.ofSeconds(3), 50, Duration.ofMillis(100),
-				Duration.ofMillis(500), 3, 3, 3, Duration.ofSeconds(10), 5, 3, 5, 5);
+				Duration.ofMillis(500), 3, 3, 3, Duration.ofSeconds(10), 5, 5, 5, 5);
 
 		static final Plan QUICK = new Plan("quick", Duration.ofSeconds(1), 6, Duration.ofMillis(100),
 				Duration.ofMillis(500), 1, 1, 1, Duration.ofSeconds(2), 2, 1, 1, 2);
