@@ -150,9 +150,9 @@ public final class PatternHealthAccessTokenResponseExtractor
 	}
 
 	/**
-	 * Whole seconds for Spring Security's token response, which counts in seconds: rounded
-	 * down, so never past the real expiry, except that a lifetime under one second becomes
-	 * one second (Spring Security would read zero as one second too).
+	 * Whole seconds for Spring Security's token response, which counts in seconds:
+	 * rounded down, so never past the real expiry, except that a lifetime under one
+	 * second becomes one second (Spring Security would read zero as one second too).
 	 */
 	private static long toSeconds(Duration expiresIn) {
 		return Math.max(1, expiresIn.toSeconds());
