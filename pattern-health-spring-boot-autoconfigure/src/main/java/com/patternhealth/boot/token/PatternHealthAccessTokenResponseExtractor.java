@@ -163,7 +163,7 @@ public final class PatternHealthAccessTokenResponseExtractor
 		String description = (json != null) ? text(json.get("error_description")) : null;
 		String answer = "HTTP " + status.value() + ((code != null) ? ", error '" + abbreviate(code) + "'" : "")
 				+ ((description != null) ? ": " + abbreviate(description) : "");
-		boolean transientStatus = status.value() == 408 || status.value() == 429 || status.is5xxServerError();
+		boolean transientStatus = PatternHealthTokenException.isTransient(status);
 		if (!transientStatus && (status.value() == 400 || status.value() == 401 || status.value() == 403
 				|| (code != null && CREDENTIAL_ERRORS.contains(code)))) {
 			OAuth2Error error = new OAuth2Error((code != null) ? code : OAuth2ErrorCodes.INVALID_CLIENT, description,

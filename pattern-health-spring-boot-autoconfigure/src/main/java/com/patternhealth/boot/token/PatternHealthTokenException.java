@@ -79,8 +79,16 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 	 * @return whether the token request may be retried
 	 */
 	public boolean isTransient() {
-		return this.statusCode != null && (this.statusCode.value() == 408 || this.statusCode.value() == 429
-				|| this.statusCode.is5xxServerError());
+		return this.statusCode != null && isTransient(this.statusCode);
+	}
+
+	/**
+	 * Whether an answer with the given status may be followed by a successful one.
+	 * @param statusCode the status of the token endpoint's answer
+	 * @return whether the status is {@code 408}, {@code 429} or {@code 5xx}
+	 */
+	static boolean isTransient(HttpStatusCode statusCode) {
+		return statusCode.value() == 408 || statusCode.value() == 429 || statusCode.is5xxServerError();
 	}
 
 }
