@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.patternhealth.boot.token.PatternHealthAccessTokenResponseExtractor;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
+import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -95,13 +96,12 @@ public class BearerFilterBenchmark {
 				next) -> next.exchange(ClientRequest.from(request)
 					.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer cached-token"))
 					.build());
-		PatternHealthAuthorizedClientManager manager = PatternHealthAuthorizedClientManager
+		PatternHealthAuthorizedClientManager manager = new PatternHealthAuthorizedClientManager(PatternHealthTokenCache
 			.withCredentials(BASE_URL.resolve(LoopbackPatternHealthServer.TOKEN_PATH),
 					LoopbackPatternHealthServer.CLIENT_ID, LoopbackPatternHealthServer.CLIENT_SECRET)
 			.webClient(tokenEndpoint())
-			.build();
-		this.starter = new PatternHealthBearerExchangeFilterFunction(manager, manager,
-				PatternHealthAuthorizedClientManager.REGISTRATION_ID, BASE_URL);
+			.build());
+		this.starter = new PatternHealthBearerExchangeFilterFunction(manager, BASE_URL);
 		this.springSecurity = createSpringSecurityFilter();
 		// Cache the tokens
 		this.starter.filter(this.request, this.exchange).block();

@@ -20,16 +20,16 @@ import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import com.patternhealth.boot.web.PatternHealth;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.PropertyMapper;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Registers the {@code patternHealthAuthorizedClientManager} bean, unless the application
- * defines a bean of that name.
+ * Registers the {@code patternHealthAuthorizedClientManager} bean, the reactive face of
+ * the {@code patternHealthTokenCache}, unless the application defines a bean of that
+ * name.
  * <p>
  * Spring Security registers its own default {@code ReactiveOAuth2AuthorizedClientManager}
  * for the application's registrations only when it finds no bean of that type while bean
@@ -64,30 +64,12 @@ class PatternHealthAuthorizedClientManagerRegistrar implements BeanDefinitionReg
 		if (beanFactory.containsBean(BEAN_NAME) || !(beanFactory instanceof BeanDefinitionRegistry registry)) {
 			return;
 		}
-		RootBeanDefinition definition = new RootBeanDefinition(PatternHealthAuthorizedClientManager.class,
-				() -> createAuthorizedClientManager(beanFactory.getBean(PatternHealthProperties.class),
-						beanFactory.getBeanProvider(WebClient.Builder.class).getIfUnique(WebClient::builder)));
+		RootBeanDefinition definition = new RootBeanDefinition(PatternHealthAuthorizedClientManager.class);
+		definition.getConstructorArgumentValues()
+			.addIndexedArgumentValue(0, new RuntimeBeanReference(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME));
 		definition.setDefaultCandidate(false);
 		definition.addQualifier(new AutowireCandidateQualifier(PatternHealth.class));
 		registry.registerBeanDefinition(BEAN_NAME, definition);
-	}
-
-	static PatternHealthAuthorizedClientManager createAuthorizedClientManager(PatternHealthProperties properties,
-			WebClient.Builder webClientBuilder) {
-		PatternHealthProperties.Token token = properties.getToken();
-		PatternHealthProperties.Retry retry = token.getRetry();
-		PatternHealthAuthorizedClientManager.Builder builder = PatternHealthAuthorizedClientManager
-			.withCredentials(properties.tokenUri(), properties.getClientId(), properties.getClientSecret())
-			.webClient(webClientBuilder.clone().build())
-			.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
-		PropertyMapper map = PropertyMapper.get();
-		map.from(token::isEncodeCredentials).to(builder::encodeCredentials);
-		map.from(token::getDefaultExpiresIn).to(builder::defaultExpiresIn);
-		map.from(token::getRefreshAhead).to(builder::refreshAhead);
-		map.from(token::getExpiryMargin).to(builder::expiryMargin);
-		map.from(token::getTimeout).to(builder::timeout);
-		map.from(token::getRejectedCredentialsCooldown).to(builder::rejectedCredentialsCooldown);
-		return builder.build();
 	}
 
 }

@@ -16,55 +16,43 @@
 
 package com.patternhealth.boot.autoconfigure;
 
-import com.patternhealth.boot.web.PatternHealth;
-import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Fallback;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} of the Pattern Health client: the
- * {@code patternHealthAuthorizedClientManager} that obtains and caches tokens, and the
- * {@code patternHealthWebClient} that sends them.
+ * Auto-configuration} of the Pattern Health client: the {@code patternHealthTokenCache}
+ * that obtains and caches tokens for every HTTP stack, the
+ * {@code patternHealthAuthorizedClientManager} and {@code patternHealthWebClient} where
+ * WebFlux is present, the {@code patternHealthRestClient} where Spring Boot's
+ * {@code RestClient} support is present, and the configuration of the application's
+ * {@code patternhealth} HTTP service group.
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
-@ConditionalOnClass({ WebClient.class, ReactiveOAuth2AuthorizedClientManager.class })
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration" })
+@ConditionalOnClass(ClientRegistration.class)
 @ConditionalOnBooleanProperty(name = "patternhealth.enabled", matchIfMissing = true)
 @ConditionalOnPatternHealthConfigured
 @EnableConfigurationProperties(PatternHealthProperties.class)
+@Import({ PatternHealthConfigurations.WebClientTokenCacheConfiguration.class,
+		PatternHealthConfigurations.RestClientTokenCacheConfiguration.class,
+		PatternHealthConfigurations.WebClientConfiguration.class,
+		PatternHealthConfigurations.RestClientConfiguration.class,
+		PatternHealthConfigurations.RestClientHttpServiceGroupConfiguration.class,
+		PatternHealthConfigurations.WebClientHttpServiceGroupConfiguration.class })
 public final class PatternHealthAutoConfiguration {
+
+	static final String TOKEN_CACHE_BEAN_NAME = "patternHealthTokenCache";
 
 	static final String WEB_CLIENT_BEAN_NAME = "patternHealthWebClient";
 
-	@Bean
-	static PatternHealthAuthorizedClientManagerRegistrar patternHealthAuthorizedClientManagerRegistrar() {
-		return new PatternHealthAuthorizedClientManagerRegistrar();
-	}
-
-	@Bean(name = WEB_CLIENT_BEAN_NAME)
-	@ConditionalOnMissingBean(name = WEB_CLIENT_BEAN_NAME)
-	@Fallback
-	@PatternHealth
-	WebClient patternHealthWebClient(ObjectProvider<WebClient.Builder> webClientBuilder,
-			@Qualifier(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME) ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
-			PatternHealthProperties properties) {
-		return webClientBuilder.getIfUnique(WebClient::builder)
-			.clone()
-			.baseUrl(properties.baseUri().toString())
-			.filter(new PatternHealthBearerExchangeFilterFunction(authorizedClientManager, properties.baseUri()))
-			.build();
-	}
+	static final String REST_CLIENT_BEAN_NAME = "patternHealthRestClient";
 
 }

@@ -17,6 +17,7 @@
 package com.patternhealth.boot.autoconfigure;
 
 import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.Map;
 
 import com.patternhealth.boot.web.PatternHealth;
@@ -52,11 +53,28 @@ class PatternHealthNotConfiguredFailureAnalyzer extends AbstractInjectionFailure
 
 	private static final String MANAGER_CLASS = "com.patternhealth.boot.token.PatternHealthAuthorizedClientManager";
 
+	private static final String REST_CLIENT = "org.springframework.web.client.RestClient";
+
+	private static final String TOKEN_CACHE_CLASS = "com.patternhealth.boot.token.PatternHealthTokenCache";
+
+	private static final String CLIENT_REGISTRATION = "org.springframework.security.oauth2.client.registration.ClientRegistration";
+
+	private static final String BOOT_REST_CLIENT = "org.springframework.boot.restclient.RestClientCustomizer";
+
 	/** The bean name for each type that the starter contributes. */
 	private static final Map<String, String> BEAN_NAMES = Map.of(WEB_CLIENT,
 			PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, MANAGER,
 			PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME, MANAGER_CLASS,
-			PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME);
+			PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME, REST_CLIENT,
+			PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME, TOKEN_CACHE_CLASS,
+			PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME);
+
+	/** The classes that each bean of the starter needs. */
+	private static final Map<String, List<String>> REQUIRED_CLASSES = Map.of(
+			PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, List.of(WEB_CLIENT, MANAGER, CLIENT_REGISTRATION),
+			PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME, List.of(WEB_CLIENT, MANAGER, CLIENT_REGISTRATION),
+			PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME, List.of(BOOT_REST_CLIENT, CLIENT_REGISTRATION),
+			PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME, List.of(CLIENT_REGISTRATION));
 
 	private final BeanFactory beanFactory;
 
@@ -76,11 +94,12 @@ class PatternHealthNotConfiguredFailureAnalyzer extends AbstractInjectionFailure
 		}
 		String missing = ((description != null) ? description : "A component")
 				+ " required the Pattern Health client, which is not available: ";
-		for (String requiredClass : new String[] { WEB_CLIENT, MANAGER }) {
+		for (String requiredClass : REQUIRED_CLASSES.get(beanName)) {
 			if (!ClassUtils.isPresent(requiredClass, classLoader())) {
 				return new FailureAnalysis(missing + requiredClass + " is not on the classpath.",
 						"Depend on com.patternhealth:pattern-health-spring-boot-starter, which brings "
-								+ "spring-boot-starter-webclient and spring-security-oauth2-client.",
+								+ "spring-boot-starter-webclient, spring-boot-starter-restclient and "
+								+ "spring-security-oauth2-client.",
 						cause);
 			}
 		}
@@ -121,7 +140,7 @@ class PatternHealthNotConfiguredFailureAnalyzer extends AbstractInjectionFailure
 		}
 		Class<?> type = (cause.getResolvableType() != null) ? cause.getResolvableType().resolve() : null;
 		String beanName = (type != null) ? BEAN_NAMES.get(type.getName()) : null;
-		if (type != null && type.getName().equals(MANAGER_CLASS)) {
+		if (type != null && (type.getName().equals(MANAGER_CLASS) || type.getName().equals(TOKEN_CACHE_CLASS))) {
 			return beanName;
 		}
 		InjectionPoint injectionPoint = findInjectionPoint(rootFailure);

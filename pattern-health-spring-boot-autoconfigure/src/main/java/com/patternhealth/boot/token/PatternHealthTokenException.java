@@ -52,7 +52,7 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 	 */
 	public PatternHealthTokenException(OAuth2Error error, @Nullable HttpStatusCode statusCode,
 			@Nullable Duration retryAfter, String message, @Nullable Throwable cause) {
-		super(error, PatternHealthAuthorizedClientManager.REGISTRATION_ID, message, cause);
+		super(error, PatternHealthTokenCache.REGISTRATION_ID, message, cause);
 		this.statusCode = statusCode;
 		this.retryAfter = retryAfter;
 	}

@@ -22,11 +22,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
-
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Retries a token request that failed for a reason that may pass: a {@code 408},
@@ -37,7 +32,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  *
  * @author Pattern Health Spring Boot authors
  */
-final class TokenRequestRetry extends Retry {
+final class TokenRequestRetry {
 
 	private final int maxAttempts;
 
@@ -49,15 +44,6 @@ final class TokenRequestRetry extends Retry {
 		this.maxAttempts = maxAttempts;
 		this.initialBackoff = initialBackoff;
 		this.maxBackoff = maxBackoff;
-	}
-
-	@Override
-	public Flux<Long> generateCompanion(Flux<RetrySignal> signals) {
-		return signals.concatMap((signal) -> {
-			Throwable failure = signal.failure();
-			Duration delay = delay(failure, signal.totalRetries() + 1);
-			return (delay != null) ? Mono.delay(delay) : Mono.error(failure);
-		});
 	}
 
 	/**
@@ -87,12 +73,20 @@ final class TokenRequestRetry extends Retry {
 		return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
 	}
 
+	/**
+	 * Whether a failure may pass: a transient answer, a timeout, or an I/O error at any
+	 * depth of the cause chain.
+	 */
 	static boolean isTransient(Throwable failure) {
 		if (failure instanceof PatternHealthTokenException ex) {
 			return ex.isTransient();
 		}
-		return failure instanceof WebClientRequestException || failure instanceof TimeoutException
-				|| failure instanceof IOException;
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof IOException || cause instanceof TimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Duration max(Duration a, Duration b) {

@@ -26,9 +26,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * Qualifies the Pattern Health beans, so that an application that has its own
- * {@code WebClient} can still inject the one that carries the Pattern Health token:
- * <pre class="code">
- * OrderService(&#64;PatternHealth WebClient patternHealth, WebClient other) { ... }
+ * {@code WebClient} or {@code RestClient} can still inject the one that carries the
+ * Pattern Health token: <pre class="code">
+ * OrderService(&#64;PatternHealth RestClient patternHealth, RestClient other) { ... }
+ * </pre>
+ * <p>
+ * The application's own HTTP service interfaces reach Pattern Health in the
+ * {@value #HTTP_SERVICE_GROUP} group: <pre class="code">
+ * &#64;ImportHttpServices(group = PatternHealth.HTTP_SERVICE_GROUP, types = MembersApi.class)
  * </pre>
  *
  * @author Pattern Health Spring Boot authors
@@ -38,5 +43,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 @Documented
 @Qualifier
 public @interface PatternHealth {
+
+	/**
+	 * The name of the HTTP service group whose clients carry the Pattern Health token.
+	 */
+	String HTTP_SERVICE_GROUP = "patternhealth";
 
 }

@@ -48,6 +48,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * multipart data can, a one-shot {@code Publisher} cannot.
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
 public final class PatternHealthBearerExchangeFilterFunction implements ExchangeFilterFunction {
 
@@ -59,11 +60,7 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 
 	private final OAuth2AuthorizeRequest authorizeRequest;
 
-	private final String scheme;
-
-	private final String host;
-
-	private final int port;
+	private final PatternHealthOrigin origin;
 
 	/**
 	 * Create a new filter for the {@code pattern-health} registration. A manager that is
@@ -74,37 +71,20 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 	 */
 	public PatternHealthBearerExchangeFilterFunction(ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
 			URI baseUrl) {
-		this(authorizedClientManager,
-				(authorizedClientManager instanceof ReactiveOAuth2AuthorizationFailureHandler failureHandler)
-						? failureHandler : (exception, principal, attributes) -> Mono.empty(),
-				PatternHealthAuthorizedClientManager.REGISTRATION_ID, baseUrl);
-	}
-
-	/**
-	 * Create a new filter.
-	 * @param authorizedClientManager the manager that provides the token
-	 * @param failureHandler told of a token that the API rejected
-	 * @param registrationId the registration id to authorize
-	 * @param baseUrl the base URL whose origin receives the token
-	 */
-	public PatternHealthBearerExchangeFilterFunction(ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
-			ReactiveOAuth2AuthorizationFailureHandler failureHandler, String registrationId, URI baseUrl) {
 		Assert.notNull(authorizedClientManager, "'authorizedClientManager' must not be null");
-		Assert.notNull(failureHandler, "'failureHandler' must not be null");
-		Assert.isTrue(baseUrl.isAbsolute(), "'baseUrl' must be absolute");
 		this.authorizedClientManager = authorizedClientManager;
-		this.failureHandler = failureHandler;
-		this.authorizeRequest = OAuth2AuthorizeRequest.withClientRegistrationId(registrationId)
+		this.failureHandler = (authorizedClientManager instanceof ReactiveOAuth2AuthorizationFailureHandler handler)
+				? handler : (exception, principal, attributes) -> Mono.empty();
+		this.authorizeRequest = OAuth2AuthorizeRequest
+			.withClientRegistrationId(PatternHealthAuthorizedClientManager.REGISTRATION_ID)
 			.principal(PRINCIPAL)
 			.build();
-		this.scheme = baseUrl.getScheme();
-		this.host = baseUrl.getHost();
-		this.port = port(baseUrl);
+		this.origin = new PatternHealthOrigin(baseUrl);
 	}
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		if (!isPatternHealth(request.url())) {
+		if (!this.origin.matches(request.url())) {
 			return next.exchange(request);
 		}
 		return authorize().flatMap((client) -> next.exchange(withBearer(request, client))
@@ -133,22 +113,6 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION,
 					"Bearer " + client.getAccessToken().getTokenValue()))
 			.build();
-	}
-
-	/**
-	 * Whether the URL has Pattern Health's origin: its scheme, host and port. Compares
-	 * the parts {@link URI} has already parsed, so that the check allocates nothing.
-	 */
-	private boolean isPatternHealth(URI url) {
-		return this.scheme.equalsIgnoreCase(url.getScheme()) && this.host.equalsIgnoreCase(url.getHost())
-				&& this.port == port(url);
-	}
-
-	private static int port(URI uri) {
-		if (uri.getPort() != -1) {
-			return uri.getPort();
-		}
-		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : ("http".equalsIgnoreCase(uri.getScheme()) ? 80 : -1);
 	}
 
 }

@@ -47,6 +47,7 @@ import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebSer
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -72,14 +73,21 @@ class PatternHealthApplicationTypeTests {
 	private static final Set<String> STARTER_BEANS = Set.of(PatternHealthAutoConfiguration.class.getName(),
 			"patternhealth-" + PatternHealthProperties.class.getName(), "patternHealthAuthorizedClientManagerRegistrar",
 			PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME,
-			PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME);
+			PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME, PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME,
+			PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME, "patternHealthRestClientHttpServiceGroupConfigurer",
+			"patternHealthWebClientHttpServiceGroupConfigurer",
+			configuration(PatternHealthConfigurations.WebClientTokenCacheConfiguration.class),
+			configuration(PatternHealthConfigurations.WebClientConfiguration.class),
+			configuration(PatternHealthConfigurations.RestClientConfiguration.class),
+			configuration(PatternHealthConfigurations.RestClientHttpServiceGroupConfiguration.class),
+			configuration(PatternHealthConfigurations.WebClientHttpServiceGroupConfiguration.class));
 
 	private static final AutoConfigurations COMMON = AutoConfigurations.of(
 			ConfigurationPropertiesAutoConfiguration.class, JacksonAutoConfiguration.class,
-			CodecsAutoConfiguration.class, WebClientAutoConfiguration.class, SecurityAutoConfiguration.class,
-			UserDetailsServiceAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class,
-			OAuth2ClientAutoConfiguration.class, ReactiveOAuth2ClientAutoConfiguration.class,
-			PatternHealthAutoConfiguration.class);
+			CodecsAutoConfiguration.class, WebClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+			SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+			ReactiveUserDetailsServiceAutoConfiguration.class, OAuth2ClientAutoConfiguration.class,
+			ReactiveOAuth2ClientAutoConfiguration.class, PatternHealthAutoConfiguration.class);
 
 	@Test
 	void nonWebApplicationGetsOnlyTheStartersBeans() {
@@ -124,6 +132,10 @@ class PatternHealthApplicationTypeTests {
 			assertThat(added).containsExactlyInAnyOrderElementsOf(STARTER_BEANS);
 			assertThat(without.get()).isSubsetOf(beanNames(context));
 		});
+	}
+
+	private static String configuration(Class<?> configuration) {
+		return configuration.getName();
 	}
 
 	private static Set<String> beanNames(ApplicationContext context) {

@@ -30,17 +30,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionEvaluationRepor
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter backs off cleanly when a library it needs is missing, and needs nothing
- * that it does not bring.
+ * The starter backs off cleanly when a library it needs is missing, needs nothing that it
+ * does not bring, and serves either HTTP stack alone.
  */
 class PatternHealthClasspathVariantsTests {
 
@@ -53,8 +56,8 @@ class PatternHealthClasspathVariantsTests {
 		this.server.start();
 		HostFixtures.stub(this.server);
 		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, PatternHealthAutoConfiguration.class))
 			.withPropertyValues(HostFixtures.patternHealthProperties(this.server));
 	}
 
@@ -72,19 +75,54 @@ class PatternHealthClasspathVariantsTests {
 					.doesNotHaveBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME)
 					.doesNotHaveBean(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME);
 				assertThat(outcome(context)).contains("did not find required class")
-					.contains("org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager");
+					.contains("org.springframework.security.oauth2.client.registration.ClientRegistration");
 			});
 	}
 
 	@Test
-	void backsOffWithoutWebClient() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.web.reactive.function.client"))
+	void servesRestClientAndItsTokensWithoutWebFluxOrReactorNetty() {
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader("org.springframework.web.reactive", "reactor.netty",
+					"org.springframework.boot.webclient"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
-					.doesNotHaveBean(PatternHealthProperties.class)
-					.doesNotHaveBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME);
-				assertThat(outcome(context)).contains("did not find required class")
-					.contains("org.springframework.web.reactive.function.client.WebClient");
+					.hasBean(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
+					.doesNotHaveBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME)
+					.doesNotHaveBean(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME);
+				assertThat(context.getBeanFactory()
+					.getBeanDefinition(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
+					.getFactoryBeanName())
+					.isEqualTo(PatternHealthConfigurations.RestClientTokenCacheConfiguration.class.getName());
+				RestClient client = context.getBean(PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME,
+						RestClient.class);
+				assertThat(client.get().uri(HostFixtures.MEMBERS_PATH).retrieve().body(String.class))
+					.isEqualTo(HostFixtures.MEMBERS_BODY);
+				this.server.verify(1, postRequestedFor(urlEqualTo("/api/auth/token")));
+				this.server.verify(1, getRequestedFor(urlEqualTo(HostFixtures.MEMBERS_PATH)).withHeader("Authorization",
+						equalTo("Bearer " + HostFixtures.PATTERN_HEALTH_TOKEN)));
+			});
+	}
+
+	@Test
+	void servesWebClientWithoutSpringBootsRestClientSupport() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class))
+			.withPropertyValues(HostFixtures.patternHealthProperties(this.server))
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.restclient"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME)
+					.doesNotHaveBean(PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME);
+				WebClient client = context.getBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME,
+						WebClient.class);
+				assertThat(client.get()
+					.uri(HostFixtures.MEMBERS_PATH)
+					.retrieve()
+					.bodyToMono(String.class)
+					.block(Duration.ofSeconds(10))).isEqualTo(HostFixtures.MEMBERS_BODY);
+				this.server.verify(1, getRequestedFor(urlEqualTo(HostFixtures.MEMBERS_PATH)).withHeader("Authorization",
+						equalTo("Bearer " + HostFixtures.PATTERN_HEALTH_TOKEN)));
 			});
 	}
 

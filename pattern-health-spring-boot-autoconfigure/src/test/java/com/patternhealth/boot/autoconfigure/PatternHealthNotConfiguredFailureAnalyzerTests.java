@@ -76,7 +76,8 @@ class PatternHealthNotConfiguredFailureAnalyzerTests {
 		assertThat(analysis.getDescription()).isEqualTo(REQUIRED
 				+ "org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager is not on the classpath.");
 		assertThat(analysis.getAction()).isEqualTo("Depend on com.patternhealth:pattern-health-spring-boot-starter,"
-				+ " which brings spring-boot-starter-webclient and spring-security-oauth2-client.");
+				+ " which brings spring-boot-starter-webclient, spring-boot-starter-restclient and"
+				+ " spring-security-oauth2-client.");
 	}
 
 	@Test

@@ -16,402 +16,83 @@
 
 package com.patternhealth.boot.token;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.publisher.Flux;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2Error;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.patternhealth.boot.token.TokenStubs.TOKEN_PATH;
-import static com.patternhealth.boot.token.TokenStubs.stubTokens;
 import static com.patternhealth.boot.token.TokenStubs.token;
 import static com.patternhealth.boot.token.TokenStubs.tokenRequest;
 import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link PatternHealthAuthorizedClientManager} against a WireMock token
- * endpoint, with time driven by a {@link MutableClock}.
+ * Tests for {@link PatternHealthAuthorizedClientManager}, the reactive face of the token
+ * cache. The token lifecycle is tested in {@link PatternHealthTokenCacheTests}.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class PatternHealthAuthorizedClientManagerTests {
-
-	private static final String CLIENT_ID = "client-7";
-
-	private static final String SECRET = "s3cr+t/=:%x";
 
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance()
 		.options(WireMockConfiguration.options().dynamicPort())
 		.build();
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+	private final PatternHealthTokenCache cache = PatternHealthTokenCache
+		.withCredentials(URI.create(server.baseUrl() + TOKEN_PATH), "client-7", "secret")
+		.build();
 
-	@Test
-	void sendsTheTokenRequestExactlyAsPatternHealthDocumentsIt() {
-		stubTokens(server, Duration.ofHours(1), "token-1");
-		authorize(manager().build());
-		server.verify(1,
-				postRequestedFor(urlEqualTo(TOKEN_PATH))
-					.withHeader("Authorization", equalTo("Basic " + base64(CLIENT_ID + ":" + SECRET)))
-					.withHeader("Accept", equalTo("application/json"))
-					.withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
-					.withRequestBody(equalTo("grant_type=client_credentials")));
-	}
+	private final PatternHealthAuthorizedClientManager manager = new PatternHealthAuthorizedClientManager(this.cache);
 
-	@Test
-	void formEncodesTheCredentialsOnlyWhenAsked() {
-		stubTokens(server, Duration.ofHours(1), "token-1");
-		authorize(manager().encodeCredentials(true).build());
-		server.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)).withHeader("Authorization",
-				equalTo("Basic " + base64(CLIENT_ID + ":s3cr%2Bt%2F%3D%3A%25x"))));
-	}
-
-	@Test
-	void readsExpiresInAsMillisecondsFromTheTimeTheTokenWasRequested() {
-		stubTokens(server, Duration.ofHours(1), "token-1");
-		OAuth2AccessToken token = authorize(manager().build());
-		assertThat(token.getIssuedAt()).isEqualTo(this.clock.instant());
-		assertThat(token.getExpiresAt()).isEqualTo(this.clock.instant().plus(Duration.ofHours(1)));
-	}
-
-	@Test
-	void reusesOneTokenAcrossManyCalls() {
-		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		for (int i = 0; i < 100; i++) {
-			assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-			this.clock.advance(Duration.ofSeconds(30));
-		}
-		assertThat(tokenRequests(server)).isOne();
-	}
-
-	@Test
-	void servesOneTokenWhoeverTheCurrentUserIs() {
-		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		OAuth2AuthorizedClient alice = manager.authorize(request("alice")).block();
-		OAuth2AuthorizedClient bob = manager.authorize(request("bob")).block();
-		assertThat(alice.getAccessToken()).isSameAs(bob.getAccessToken());
-		assertThat(tokenRequests(server)).isOne();
-	}
-
-	@Test
-	void obtainsAFreshTokenOnceTheLifetimeHasPassed() {
-		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-		this.clock.advance(Duration.ofHours(1));
-		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
-		assertThat(tokenRequests(server)).isEqualTo(2);
-	}
-
-	@Test
-	void reusesAThreeSecondTokenWithinItsFirstSecond() {
-		stubTokens(server, Duration.ofSeconds(3), "token-1", "token-2");
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		for (int i = 0; i <= 10; i++) {
-			assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-			this.clock.advance(Duration.ofMillis(100));
-		}
-		assertThat(tokenRequests(server)).isOne();
-	}
-
-	@Test
-	void neverMakesSteadyTrafficWaitAndRequestsOneTokenPerRefreshCycle() {
-		server.stubFor(tokenRequest().willReturn(token("token", Duration.ofHours(1)).withFixedDelay(200)));
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		authorize(manager);
-		for (int call = 1; call < 3 * 360; call++) {
-			this.clock.advance(Duration.ofSeconds(10));
-			OAuth2AccessToken used = answeredAtOnce(manager);
-			if (Duration.between(this.clock.instant(), used.getExpiresAt()).compareTo(Duration.ofMinutes(6)) <= 0) {
-				// A refresh runs: keep calling, with the clock held, until its token
-				// arrives
-				await().until(() -> answeredAtOnce(manager).getExpiresAt().isAfter(used.getExpiresAt()));
-			}
-		}
-		// One-hour tokens refreshed when 10% of their lifetime remains: at 0, 54, 108
-		// and 162 minutes of three hours
-		assertThat(tokenRequests(server)).isEqualTo(4);
-	}
-
-	/**
-	 * Call the manager and check that it answered without waiting for the token endpoint.
-	 */
-	private OAuth2AccessToken answeredAtOnce(PatternHealthAuthorizedClientManager manager) {
-		CompletableFuture<OAuth2AuthorizedClient> call = manager.authorize(request("app")).toFuture();
-		assertThat(call).isCompletedWithValueMatching((client) -> client.getAccessToken() != null);
-		return call.join().getAccessToken();
-	}
-
-	@Test
-	void sharesOneTokenRequestAcrossConcurrentCalls() {
-		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1)).withFixedDelay(300)));
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		List<String> tokens = Flux.range(0, 500)
-			.flatMap((i) -> manager.authorize(request("user-" + i)), 500)
-			.map((client) -> client.getAccessToken().getTokenValue())
-			.collectList()
-			.block(Duration.ofSeconds(30));
-		assertThat(tokens).hasSize(500).containsOnly("token-1");
-		assertThat(tokenRequests(server)).isOne();
-	}
-
-	@Test
-	void refreshesAheadOfExpiryWhileCallsKeepUsingTheCurrentToken() {
-		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		authorize(manager);
-		this.clock.advance(Duration.ofMinutes(55));
-		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-		await().untilAsserted(() -> assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2"));
-		assertThat(tokenRequests(server)).isEqualTo(2);
-	}
-
-	@Test
-	void waitsForANewTokenOnlyInsideTheExpiryMargin() {
-		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		authorize(manager);
-		this.clock.advance(Duration.ofMinutes(59));
-		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
-	}
-
-	@Test
-	void keepsTheCurrentTokenWhenARefreshFailsAndTriesAgainLater(CapturedOutput output) {
-		server.stubFor(tokenRequest().inScenario("refresh")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(token("token-1", Duration.ofHours(1)))
-			.willSetStateTo("down"));
-		server.stubFor(tokenRequest().inScenario("refresh")
-			.whenScenarioStateIs("down")
-			.willReturn(aResponse().withStatus(503)));
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		authorize(manager);
-		this.clock.advance(Duration.ofMinutes(55));
-		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-		await().untilAsserted(() -> assertThat(output).contains("Could not refresh the Pattern Health access token;"
-				+ " the current one stays in use for 3 minutes and a new attempt starts after 10 ms."
-				+ " Pattern Health's token endpoint answered HTTP 503. The request may succeed later."));
-		assertThat(tokenRequests(server)).isEqualTo(1 + 3);
-		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-		assertThat(tokenRequests(server)).isEqualTo(1 + 3);
-		server.stubFor(tokenRequest().inScenario("refresh")
-			.whenScenarioStateIs("up")
-			.willReturn(token("token-2", Duration.ofHours(1))));
-		server.setScenarioState("refresh", "up");
-		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-		await().untilAsserted(() -> assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2"));
-		assertThat(output).doesNotContain(SECRET).doesNotContain("token-1").doesNotContain("token-2");
-	}
-
-	@Test
-	void retriesTransientFailuresOfTheTokenEndpoint() {
-		server.stubFor(tokenRequest().inScenario("flaky")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(503))
-			.willSetStateTo("second"));
-		server.stubFor(tokenRequest().inScenario("flaky")
-			.whenScenarioStateIs("second")
-			.willReturn(aResponse().withStatus(503))
-			.willSetStateTo("up"));
-		server.stubFor(tokenRequest().inScenario("flaky")
-			.whenScenarioStateIs("up")
-			.willReturn(token("token-1", Duration.ofHours(1))));
-		assertThat(authorize(manager().build()).getTokenValue()).isEqualTo("token-1");
-		assertThat(tokenRequests(server)).isEqualTo(3);
-	}
-
-	@Test
-	void givesUpAfterTheLastAttempt() {
-		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(502)));
-		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(() -> authorize(manager().build()))
-			.withMessage("Pattern Health's token endpoint answered HTTP 502. The request may succeed later.");
-		assertThat(tokenRequests(server)).isEqualTo(3);
-	}
-
-	@Test
-	void failsAHungTokenRequestWithinTheTimeout() {
-		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1)).withFixedDelay(2000)));
-		PatternHealthAuthorizedClientManager manager = manager().timeout(Duration.ofMillis(100))
-			.retry(2, Duration.ofMillis(10), Duration.ofMillis(50))
-			.build();
-		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(() -> authorize(manager))
-			.withMessage("Pattern Health's token endpoint at " + tokenUri() + " did not answer within 100 ms"
-					+ " (2 attempts). Check patternhealth.base-url, or raise patternhealth.token.timeout.");
-	}
-
-	@Test
-	void reportsAnUnreachableTokenEndpoint() throws IOException {
-		URI closed = URI.create("http://localhost:" + freePort() + TOKEN_PATH);
-		PatternHealthAuthorizedClientManager manager = PatternHealthAuthorizedClientManager
-			.withCredentials(closed, CLIENT_ID, SECRET)
-			.retry(2, Duration.ofMillis(10), Duration.ofMillis(50))
-			.clock(this.clock)
-			.build();
-		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(() -> authorize(manager))
-			.withMessageStartingWith("Could not reach Pattern Health's token endpoint at " + closed + " (2 attempts): ")
-			.withMessageContaining("Connection refused")
-			.withMessageEndingWith(". Check patternhealth.base-url and the network.")
-			.satisfies((ex) -> assertThat(ex.getStatusCode()).isNull());
-	}
-
-	@Test
-	void failsAtOnceWhenTheCredentialsAreRejected() {
-		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(401)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}")));
-		assertThatExceptionOfType(PatternHealthCredentialsRejectedException.class)
-			.isThrownBy(() -> authorize(manager().build()))
-			.withMessage("Pattern Health rejected the credentials of client 'client-7' (HTTP 401, error"
-					+ " 'invalid_client': Bad client credentials). Check patternhealth.client-id and"
-					+ " patternhealth.client-secret.")
-			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(SECRET));
-		assertThat(tokenRequests(server)).isOne();
-	}
-
-	@Test
-	void protectsTheTokenEndpointFromAStampedeOfRejectedCallsAndRecoversWithinSeconds() {
-		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(401)));
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		for (int wave = 0; wave < 5; wave++) {
-			assertThat(concurrentFailures(manager, 200)).hasSize(200)
-				.allMatch(PatternHealthCredentialsRejectedException.class::isInstance);
-			this.clock.advance(Duration.ofMillis(100));
-		}
-		assertThat(tokenRequests(server)).isOne();
-		this.clock.advance(Duration.ofMillis(500));
-		concurrentFailures(manager, 200);
-		assertThat(tokenRequests(server)).isEqualTo(2);
-		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1))));
-		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-		assertThat(tokenRequests(server)).isEqualTo(3);
-	}
-
-	@Test
-	void failsWaitingCallsOnAMalformedAnswerAndRecoversOnTheNextCall() {
-		server.stubFor(tokenRequest().inScenario("malformed")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html/>"))
-			.willSetStateTo("fixed"));
-		server.stubFor(tokenRequest().inScenario("malformed")
-			.whenScenarioStateIs("fixed")
-			.willReturn(token("token-1", Duration.ofHours(1))));
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		assertThat(concurrentFailures(manager, 50)).hasSize(50)
-			.allSatisfy((ex) -> assertThat(ex).hasMessageContaining("answered HTTP 200 with a text/html body"));
-		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-		assertThat(tokenRequests(server)).isEqualTo(2);
-	}
-
-	@Test
-	void dropsTheTokenThatWasRejectedButNeverANewerOne() {
-		stubTokens(server, Duration.ofHours(1), "token-1", "token-2", "token-3");
-		PatternHealthAuthorizedClientManager manager = manager().build();
-		OAuth2AuthorizedClient first = manager.authorize(request("app")).block();
-		reject(manager, first);
-		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
-		reject(manager, first);
-		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
-		assertThat(tokenRequests(server)).isEqualTo(2);
-	}
-
-	@Test
-	void handsOutAuthorizedClientsWithoutTheSecret() {
-		stubTokens(server, Duration.ofHours(1), "token-1");
-		OAuth2AuthorizedClient client = manager().build().authorize(request("app")).block();
-		assertThat(client.getClientRegistration().getClientSecret()).isEmpty();
-		assertThat(client.getClientRegistration().toString()).doesNotContain(SECRET);
-		assertThat(client.getClientRegistration().getClientId()).isEqualTo(CLIENT_ID);
-		assertThat(client.getPrincipalName()).isEqualTo(CLIENT_ID);
+	@AfterEach
+	void close() {
+		this.cache.close();
 	}
 
 	@Test
 	void refusesOtherRegistrations() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> manager().build()
+			.isThrownBy(() -> this.manager
 				.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("github").principal("app").build())
 				.block())
 			.withMessage("Only the 'pattern-health' registration is served here, not 'github'");
 	}
 
-	private PatternHealthAuthorizedClientManager.Builder manager() {
-		return PatternHealthAuthorizedClientManager.withCredentials(tokenUri(), CLIENT_ID, SECRET)
-			.retry(3, Duration.ofMillis(10), Duration.ofMillis(50))
-			.clock(this.clock);
+	@Test
+	void aCancelledWaiterLeavesTheOthersWaitingForTheSameTokenRequest() {
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1)).withFixedDelay(300)));
+		Disposable cancelled = this.manager.authorize(request()).subscribe();
+		Mono<OAuth2AuthorizedClient> waiting = this.manager.authorize(request());
+		cancelled.dispose();
+		assertThat(waiting.block(Duration.ofSeconds(10)).getAccessToken().getTokenValue()).isEqualTo("token-1");
+		assertThat(this.cache.getAuthorizedClient().getAccessToken().getTokenValue()).isEqualTo("token-1");
+		assertThat(tokenRequests(server)).isOne();
 	}
 
-	private void reject(PatternHealthAuthorizedClientManager manager, OAuth2AuthorizedClient client) {
-		manager
-			.onAuthorizationFailure(
-					new ClientAuthorizationException(new OAuth2Error("invalid_token"),
-							PatternHealthAuthorizedClientManager.REGISTRATION_ID),
-					request("app").getPrincipal(), Map.of(OAuth2AuthorizedClient.class.getName(), client))
-			.block();
+	@Test
+	void handsOutTheSameReadyMonoForACachedToken() {
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1))));
+		this.manager.authorize(request()).block(Duration.ofSeconds(10));
+		Mono<OAuth2AuthorizedClient> first = this.manager.authorize(request());
+		assertThat(first.block(Duration.ofSeconds(1)).getAccessToken().getTokenValue()).isEqualTo("token-1");
+		assertThat(this.manager.authorize(request()).block(Duration.ofSeconds(1)))
+			.isSameAs(first.block(Duration.ofSeconds(1)));
 	}
 
-	private List<Throwable> concurrentFailures(PatternHealthAuthorizedClientManager manager, int calls) {
-		return Flux.range(0, calls)
-			.flatMap((i) -> manager.authorize(request("user-" + i))
-				.then(Mono.<Throwable>empty())
-				.onErrorResume(Mono::just), calls)
-			.collectList()
-			.block(Duration.ofSeconds(30));
-	}
-
-	private OAuth2AccessToken authorize(PatternHealthAuthorizedClientManager manager) {
-		return manager.authorize(request("app")).block(Duration.ofSeconds(30)).getAccessToken();
-	}
-
-	private static OAuth2AuthorizeRequest request(String principal) {
+	private static OAuth2AuthorizeRequest request() {
 		return OAuth2AuthorizeRequest.withClientRegistrationId(PatternHealthAuthorizedClientManager.REGISTRATION_ID)
-			.principal(principal)
+			.principal("app")
 			.build();
-	}
-
-	private static URI tokenUri() {
-		return URI.create(server.baseUrl() + TOKEN_PATH);
-	}
-
-	private static String base64(String value) {
-		return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
+import com.patternhealth.boot.token.PatternHealthTokenCache;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -215,9 +216,9 @@ class PatternHealthBearerExchangeFilterFunctionTests {
 
 	private static WebClient webClient(HttpClient httpClient) {
 		URI baseUrl = URI.create(patternHealth.baseUrl());
-		PatternHealthAuthorizedClientManager manager = PatternHealthAuthorizedClientManager
-			.withCredentials(URI.create(baseUrl + "/api/auth/token"), "client-7", "secret")
-			.build();
+		PatternHealthAuthorizedClientManager manager = new PatternHealthAuthorizedClientManager(
+				PatternHealthTokenCache.withCredentials(URI.create(baseUrl + "/api/auth/token"), "client-7", "secret")
+					.build());
 		return WebClient.builder()
 			.baseUrl(baseUrl.toString())
 			.clientConnector(new ReactorClientHttpConnector(httpClient))

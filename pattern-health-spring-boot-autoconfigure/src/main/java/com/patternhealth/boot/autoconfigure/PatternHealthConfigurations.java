@@ -1,0 +1,163 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import com.patternhealth.boot.token.PatternHealthTokenCache;
+import com.patternhealth.boot.web.PatternHealth;
+import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
+import com.patternhealth.boot.web.PatternHealthBearerInterceptor;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
+
+/**
+ * The configurations that {@link PatternHealthAutoConfiguration} imports, one for each
+ * HTTP stack the application may have.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+final class PatternHealthConfigurations {
+
+	private PatternHealthConfigurations() {
+	}
+
+	/**
+	 * The token cache, sending token requests with a {@code WebClient} from Spring Boot's
+	 * builder, which never blocks a thread.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebClient.class)
+	static class WebClientTokenCacheConfiguration {
+
+		@Bean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
+		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
+		PatternHealthTokenCache patternHealthTokenCache(PatternHealthProperties properties,
+				ObjectProvider<WebClient.Builder> webClientBuilder) {
+			return new PatternHealthPropertiesMapper(properties).tokenCache()
+				.webClient(webClientBuilder.getIfUnique(WebClient::builder).clone().build())
+				.build();
+		}
+
+	}
+
+	/**
+	 * The token cache of an application without WebFlux, sending token requests with a
+	 * {@code RestClient} from Spring Boot's builder.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.springframework.web.reactive.function.client.WebClient")
+	static class RestClientTokenCacheConfiguration {
+
+		@Bean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
+		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
+		PatternHealthTokenCache patternHealthTokenCache(PatternHealthProperties properties,
+				ObjectProvider<RestClient.Builder> restClientBuilder) {
+			return new PatternHealthPropertiesMapper(properties).tokenCache()
+				.restClient(restClientBuilder.getIfUnique(RestClient::builder).clone().build())
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Mono.class, ReactiveOAuth2AuthorizedClientManager.class })
+	static class WebClientConfiguration {
+
+		@Bean
+		static PatternHealthAuthorizedClientManagerRegistrar patternHealthAuthorizedClientManagerRegistrar() {
+			return new PatternHealthAuthorizedClientManagerRegistrar();
+		}
+
+		@Bean(name = PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME)
+		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME)
+		@Fallback
+		@PatternHealth
+		WebClient patternHealthWebClient(ObjectProvider<WebClient.Builder> webClientBuilder,
+				@Qualifier(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME) ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
+				PatternHealthProperties properties) {
+			return webClientBuilder.getIfUnique(WebClient::builder)
+				.clone()
+				.baseUrl(properties.baseUri().toString())
+				.filter(new PatternHealthBearerExchangeFilterFunction(authorizedClientManager, properties.baseUri()))
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.restclient.RestClientCustomizer")
+	static class RestClientConfiguration {
+
+		@Bean(name = PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME)
+		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME)
+		@Fallback
+		@PatternHealth
+		RestClient patternHealthRestClient(ObjectProvider<RestClient.Builder> restClientBuilder,
+				@Qualifier(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME) PatternHealthTokenCache tokenCache,
+				PatternHealthProperties properties) {
+			return restClientBuilder.getIfUnique(RestClient::builder)
+				.clone()
+				.baseUrl(properties.baseUri().toString())
+				.requestInterceptor(new PatternHealthBearerInterceptor(tokenCache, properties.baseUri()))
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
+	static class RestClientHttpServiceGroupConfiguration {
+
+		@Bean
+		PatternHealthRestClientHttpServiceGroupConfigurer patternHealthRestClientHttpServiceGroupConfigurer(
+				@Qualifier(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME) PatternHealthTokenCache tokenCache,
+				PatternHealthProperties properties, Environment environment) {
+			return new PatternHealthRestClientHttpServiceGroupConfigurer(tokenCache,
+					PatternHealthGroupTarget.of(properties, environment));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClientHttpServiceGroupConfigurer.class, Mono.class,
+			ReactiveOAuth2AuthorizedClientManager.class })
+	static class WebClientHttpServiceGroupConfiguration {
+
+		@Bean
+		PatternHealthWebClientHttpServiceGroupConfigurer patternHealthWebClientHttpServiceGroupConfigurer(
+				@Qualifier(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME) ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
+				PatternHealthProperties properties, Environment environment) {
+			return new PatternHealthWebClientHttpServiceGroupConfigurer(authorizedClientManager,
+					PatternHealthGroupTarget.of(properties, environment));
+		}
+
+	}
+
+}

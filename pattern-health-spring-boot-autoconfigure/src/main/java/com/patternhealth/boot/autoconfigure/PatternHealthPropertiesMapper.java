@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import com.patternhealth.boot.token.PatternHealthTokenCache;
+
+import org.springframework.boot.context.properties.PropertyMapper;
+
+/**
+ * Maps {@link PatternHealthProperties} to the token cache.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+final class PatternHealthPropertiesMapper {
+
+	private final PatternHealthProperties properties;
+
+	PatternHealthPropertiesMapper(PatternHealthProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * Return a builder of the token cache with every token property applied; the caller
+	 * chooses the client that sends token requests.
+	 * @return the builder
+	 */
+	PatternHealthTokenCache.Builder tokenCache() {
+		PatternHealthProperties.Token token = this.properties.getToken();
+		PatternHealthProperties.Retry retry = token.getRetry();
+		PatternHealthTokenCache.Builder builder = PatternHealthTokenCache
+			.withCredentials(this.properties.tokenUri(), this.properties.getClientId(),
+					this.properties.getClientSecret())
+			.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
+		PropertyMapper map = PropertyMapper.get();
+		map.from(token::isEncodeCredentials).to(builder::encodeCredentials);
+		map.from(token::getDefaultExpiresIn).to(builder::defaultExpiresIn);
+		map.from(token::getRefreshAhead).to(builder::refreshAhead);
+		map.from(token::getExpiryMargin).to(builder::expiryMargin);
+		map.from(token::getTimeout).to(builder::timeout);
+		map.from(token::getRejectedCredentialsCooldown).to(builder::rejectedCredentialsCooldown);
+		return builder;
+	}
+
+}

@@ -1,0 +1,53 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import com.patternhealth.boot.token.PatternHealthTokenCache;
+import com.patternhealth.boot.web.PatternHealth;
+import com.patternhealth.boot.web.PatternHealthBearerInterceptor;
+
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
+
+/**
+ * Points the application's {@code patternhealth} HTTP service group, when it uses
+ * {@code RestClient}, at Pattern Health with the bearer interceptor. Other groups are
+ * left alone and never see the token.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+class PatternHealthRestClientHttpServiceGroupConfigurer implements RestClientHttpServiceGroupConfigurer {
+
+	private final PatternHealthTokenCache tokenCache;
+
+	private final PatternHealthGroupTarget target;
+
+	PatternHealthRestClientHttpServiceGroupConfigurer(PatternHealthTokenCache tokenCache,
+			PatternHealthGroupTarget target) {
+		this.tokenCache = tokenCache;
+		this.target = target;
+	}
+
+	@Override
+	public void configureGroups(Groups<RestClient.Builder> groups) {
+		groups.filterByName(PatternHealth.HTTP_SERVICE_GROUP).forEachClient((group, builder) -> {
+			this.target.applyBaseUrl(builder::baseUrl);
+			builder.requestInterceptor(new PatternHealthBearerInterceptor(this.tokenCache, this.target.origin()));
+		});
+	}
+
+}

@@ -1,0 +1,54 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import com.patternhealth.boot.web.PatternHealth;
+import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
+
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
+
+/**
+ * Points the application's {@code patternhealth} HTTP service group, when it uses
+ * {@code WebClient}, at Pattern Health with the bearer filter. Other groups are left
+ * alone and never see the token.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+class PatternHealthWebClientHttpServiceGroupConfigurer implements WebClientHttpServiceGroupConfigurer {
+
+	private final ReactiveOAuth2AuthorizedClientManager authorizedClientManager;
+
+	private final PatternHealthGroupTarget target;
+
+	PatternHealthWebClientHttpServiceGroupConfigurer(ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
+			PatternHealthGroupTarget target) {
+		this.authorizedClientManager = authorizedClientManager;
+		this.target = target;
+	}
+
+	@Override
+	public void configureGroups(Groups<WebClient.Builder> groups) {
+		groups.filterByName(PatternHealth.HTTP_SERVICE_GROUP).forEachClient((group, builder) -> {
+			this.target.applyBaseUrl(builder::baseUrl);
+			builder.filter(
+					new PatternHealthBearerExchangeFilterFunction(this.authorizedClientManager, this.target.origin()));
+		});
+	}
+
+}

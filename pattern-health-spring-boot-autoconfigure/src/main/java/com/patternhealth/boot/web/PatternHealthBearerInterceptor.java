@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.web;
+
+import java.io.IOException;
+import java.net.URI;
+
+import com.patternhealth.boot.token.PatternHealthTokenCache;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.util.Assert;
+
+/**
+ * Adds {@code Authorization: Bearer <token>} to {@code RestClient} requests for Pattern
+ * Health's origin (scheme, host and port of the base URL) and to no other. When the API
+ * answers {@code 401}, the token that was sent is dropped from the
+ * {@link PatternHealthTokenCache}, a token is obtained again (one request for every
+ * concurrent caller) and the request is sent once more; the answer to that second
+ * attempt, whatever it is, goes to the caller.
+ * <p>
+ * The body of a request that reaches an interceptor has been buffered by
+ * {@code RestClient}, so it can be sent twice.
+ *
+ * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
+ */
+public final class PatternHealthBearerInterceptor implements ClientHttpRequestInterceptor {
+
+	private final PatternHealthTokenCache tokenCache;
+
+	private final PatternHealthOrigin origin;
+
+	/**
+	 * Create a new interceptor.
+	 * @param tokenCache the cache that provides the token
+	 * @param baseUrl the base URL whose origin receives the token
+	 */
+	public PatternHealthBearerInterceptor(PatternHealthTokenCache tokenCache, URI baseUrl) {
+		Assert.notNull(tokenCache, "'tokenCache' must not be null");
+		this.tokenCache = tokenCache;
+		this.origin = new PatternHealthOrigin(baseUrl);
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		if (!this.origin.matches(request.getURI())) {
+			return execution.execute(request, body);
+		}
+		OAuth2AccessToken sent = this.tokenCache.getAuthorizedClient().getAccessToken();
+		ClientHttpResponse response = execute(request, body, execution, sent);
+		if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()) {
+			return response;
+		}
+		response.close();
+		this.tokenCache.invalidate(sent);
+		return execute(request, body, execution, this.tokenCache.getAuthorizedClient().getAccessToken());
+	}
+
+	private static ClientHttpResponse execute(HttpRequest request, byte[] body, ClientHttpRequestExecution execution,
+			OAuth2AccessToken token) throws IOException {
+		request.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + token.getTokenValue());
+		return execution.execute(request, body);
+	}
+
+}
