@@ -245,6 +245,8 @@ class PatternHealthPagesTests {
 			Stream<?> members = (Stream<?>) items.invoke(null, this.client, FIRST_PAGE, Member.class,
 					new Object[] { 200 });
 			assertThat(members.toList()).isEqualTo(members(0, 450));
+			assertThatExceptionOfType(NoClassDefFoundError.class).isThrownBy(
+					() -> classLoader.loadClass(ReactivePatternHealthPages.class.getName()).getDeclaredMethods());
 		}
 	}
 
