@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.page;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether a {@code nextPage} link may be followed: only to the origin (scheme,
+ * host and port) of the list's first page, and only once. One instance serves one reading
+ * of one list and is not thread-safe.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+final class NextPageLinks {
+
+	private final URI firstPage;
+
+	private final String origin;
+
+	private final Set<URI> requested = new HashSet<>();
+
+	/**
+	 * Create the links of a list whose first page was requested from the given URL.
+	 * @param firstPage the URL of the first page, or another URL of its origin
+	 */
+	NextPageLinks(URI firstPage) {
+		this.firstPage = firstPage;
+		this.origin = origin(firstPage);
+		this.requested.add(firstPage);
+	}
+
+	/**
+	 * Return the URL to request for a {@code nextPage} link, a relative link being
+	 * resolved against the first page, and remember it as requested.
+	 * @param link the {@code nextPage} of the page just read
+	 * @return the absolute URL of the next page
+	 * @throws PatternHealthPagingException if the link leads to another origin or to a
+	 * page already requested
+	 */
+	URI follow(URI link) {
+		URI next = this.firstPage.resolve(link);
+		String nextOrigin = origin(next);
+		if (!nextOrigin.equals(this.origin)) {
+			throw PatternHealthPagingException.otherOrigin(next, nextOrigin, this.origin);
+		}
+		if (!this.requested.add(next)) {
+			throw PatternHealthPagingException.repeatedLink(next);
+		}
+		return next;
+	}
+
+	private static String origin(URI url) {
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		String host = (url.getHost() != null) ? url.getHost().toLowerCase(Locale.ROOT) : "";
+		return scheme + "://" + host + ":" + port(scheme, url.getPort());
+	}
+
+	private static int port(String scheme, int port) {
+		if (port != -1) {
+			return port;
+		}
+		return switch (scheme) {
+			case "https" -> 443;
+			case "http" -> 80;
+			default -> -1;
+		};
+	}
+
+}
