@@ -17,6 +17,7 @@
 package com.patternhealth.boot.token;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 
 import reactor.core.publisher.Mono;
@@ -55,10 +56,11 @@ public final class PatternHealthAccessTokenResponseExtractor
 	 * Create a new extractor.
 	 * @param clientId the client id, named in the messages of rejected credentials
 	 * @param defaultExpiresIn the lifetime given to a token whose answer has no
-	 * {@code expires_in}
+	 * {@code expires_in}; lifetimes are capped at one day
 	 */
 	public PatternHealthAccessTokenResponseExtractor(String clientId, Duration defaultExpiresIn) {
-		this(new TokenResponseReader(clientId, defaultExpiresIn));
+		this(new TokenResponseReader(new TokenFailures(clientId, null), defaultExpiresIn,
+				PatternHealthTokenCache.Builder.DEFAULT_MAX_LIFETIME, Clock.systemUTC()));
 	}
 
 	PatternHealthAccessTokenResponseExtractor(TokenResponseReader reader) {
@@ -73,7 +75,7 @@ public final class PatternHealthAccessTokenResponseExtractor
 			.map(PatternHealthAccessTokenResponseExtractor::release)
 			.defaultIfEmpty("")
 			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> TokenResponseReader.invalid(status, TokenResponseReader.TOO_LARGE))
+					(ex) -> this.reader.invalid(status, TokenResponseReader.TOO_LARGE))
 			.map((body) -> read(status, inputMessage.getHeaders(), body));
 	}
 

@@ -86,7 +86,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 
 	private final ClientRegistration publicRegistration;
 
-	private final String tokenUri;
+	private final TokenFailures failures;
 
 	private final TokenClient tokenClient;
 
@@ -110,14 +110,16 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 			.tokenUri(builder.tokenUri.toString())
 			.build();
 		this.publicRegistration = ClientRegistration.withClientRegistration(registration).clientSecret(null).build();
-		this.tokenUri = builder.tokenUri.toString();
+		this.failures = new TokenFailures(builder.clientId, builder.tokenUri.toString());
 		DefaultOAuth2TokenRequestHeadersConverter<OAuth2ClientCredentialsGrantRequest> headers = new DefaultOAuth2TokenRequestHeadersConverter<>();
 		headers.setEncodeClientCredentials(builder.encodeCredentials);
 		TokenEndpoint endpoint = new TokenEndpoint(new OAuth2ClientCredentialsGrantRequest(registration), headers,
-				new TokenResponseReader(builder.clientId, builder.defaultExpiresIn), builder.timeout);
+				new TokenResponseReader(this.failures, builder.defaultExpiresIn, builder.maxLifetime, builder.clock),
+				builder.timeout);
 		this.tokenClient = builder.tokenClient.apply(endpoint);
 		this.settings = new Settings(builder.refreshAhead, builder.expiryMargin, builder.timeout, builder.maxAttempts,
-				builder.initialBackoff, builder.maxBackoff, builder.rejectedCredentialsCooldown, builder.clock);
+				builder.maxBackoff, builder.maxRetryAfter, builder.maxLifetime, builder.rejectedCredentialsCooldown,
+				builder.unauthorizedReplacementInterval, builder.clock);
 		this.retry = new TokenRequestRetry(builder.maxAttempts, builder.initialBackoff, builder.maxBackoff);
 		this.scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "patternhealth-token-retry");
@@ -166,27 +168,44 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 			throw describe(ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new PatternHealthTokenException(new OAuth2Error("token_endpoint_unavailable"), null, null,
-					"No Pattern Health access token from " + this.tokenUri + " within " + describe(maxWait())
-							+ ". Check patternhealth.base-url, or raise patternhealth.token.timeout.",
-					null);
+			throw this.failures.notWithin(maxWait());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new PatternHealthTokenException(new OAuth2Error("interrupted"), null, null,
-					"Interrupted while waiting for a Pattern Health access token", ex);
+			throw this.failures.interrupted(ex);
 		}
 	}
 
 	/**
 	 * Drop the given token, which Pattern Health answered {@code 401} to, so that the
-	 * next call obtains a new one. A newer token is never dropped for the failure of an
-	 * older one.
+	 * next call obtains a new one; a newer token is never dropped for the failure of an
+	 * older one. A token that was itself obtained because of a {@code 401} is kept for
+	 * the {@linkplain Builder#unauthorizedReplacementInterval(Duration) unauthorized
+	 * replacement interval}: a {@code 401} to it is the resource's answer (a permission
+	 * problem), not a dead token, and it bounds the token requests that {@code 401}
+	 * answers can cause.
 	 * @param rejected the token that was rejected
+	 * @return whether the request may be sent again with the token the cache hands out
+	 * next; {@code false} when the {@code 401} is the resource's answer
 	 */
-	public void invalidate(OAuth2AccessToken rejected) {
+	public boolean invalidate(OAuth2AccessToken rejected) {
 		String rejectedValue = rejected.getTokenValue();
-		update((current) -> current.holds(rejectedValue) ? current.withoutToken() : current);
+		Instant now = this.settings.clock().instant();
+		while (true) {
+			State current = this.state.get();
+			if (!current.holds(rejectedValue)) {
+				return true;
+			}
+			CachedToken token = current.token();
+			Instant issuedAt = token.client().getAccessToken().getIssuedAt();
+			if (token.afterUnauthorized() && issuedAt != null
+					&& now.isBefore(issuedAt.plus(this.settings.unauthorizedReplacementInterval()))) {
+				return false;
+			}
+			if (this.state.compareAndSet(current, current.withoutToken())) {
+				return true;
+			}
+		}
 	}
 
 	/**
@@ -194,7 +213,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * @return the client id
 	 */
 	public String getClientId() {
-		return this.publicRegistration.getClientId();
+		return this.failures.clientId();
 	}
 
 	/**
@@ -207,7 +226,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		this.tokenClient.close();
 		State current = this.state.get();
 		if (current.round() != null) {
-			current.round().completeExceptionally(closedFailure());
+			current.round().completeExceptionally(this.failures.closed());
 		}
 	}
 
@@ -217,7 +236,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 */
 	CompletableFuture<CachedToken> acquire() {
 		if (this.closed) {
-			return CompletableFuture.failedFuture(closedFailure());
+			return CompletableFuture.failedFuture(this.failures.closed());
 		}
 		Instant now = this.settings.clock().instant();
 		while (true) {
@@ -232,12 +251,13 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 			if (current.round() != null) {
 				return current.round();
 			}
-			if (current.rejection() != null && now.isBefore(current.nextAttempt())) {
-				return CompletableFuture.failedFuture(current.rejection());
+			if (current.blocked() != null && now.isBefore(current.nextAttempt())) {
+				return CompletableFuture.failedFuture(current.blocked());
 			}
 			CompletableFuture<CachedToken> round = new CompletableFuture<>();
 			if (this.state.compareAndSet(current, current.requesting(round))) {
-				attempt(round, 1);
+				attempt(round, 1, (token != null) ? TokenRequestTrigger.EXPIRY
+						: (current.unauthorized() ? TokenRequestTrigger.UNAUTHORIZED : TokenRequestTrigger.FIRST_USE));
 				return round;
 			}
 		}
@@ -251,13 +271,13 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 			}
 			CompletableFuture<CachedToken> round = new CompletableFuture<>();
 			if (this.state.compareAndSet(current, current.requesting(round))) {
-				attempt(round, 1);
+				attempt(round, 1, TokenRequestTrigger.REFRESH_AHEAD);
 				return;
 			}
 		}
 	}
 
-	private void attempt(CompletableFuture<CachedToken> round, int attempt) {
+	private void attempt(CompletableFuture<CachedToken> round, int attempt, TokenRequestTrigger trigger) {
 		Instant requestedAt = this.settings.clock().instant();
 		CompletableFuture<OAuth2AccessTokenResponse> answer;
 		try {
@@ -268,7 +288,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		}
 		answer.whenComplete((response, failure) -> {
 			if (failure == null) {
-				succeed(round, response, requestedAt);
+				succeed(round, response, requestedAt, trigger);
 				return;
 			}
 			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
@@ -279,7 +299,8 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 				return;
 			}
 			try {
-				this.scheduler.schedule(() -> attempt(round, attempt + 1), delay.toNanos(), TimeUnit.NANOSECONDS);
+				this.scheduler.schedule(() -> attempt(round, attempt + 1, trigger), delay.toNanos(),
+						TimeUnit.NANOSECONDS);
 			}
 			catch (RuntimeException ex) {
 				fail(round, cause);
@@ -287,11 +308,11 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		});
 	}
 
-	private void succeed(CompletableFuture<CachedToken> round, OAuth2AccessTokenResponse response,
-			Instant requestedAt) {
+	private void succeed(CompletableFuture<CachedToken> round, OAuth2AccessTokenResponse response, Instant requestedAt,
+			TokenRequestTrigger trigger) {
 		CachedToken token;
 		try {
-			token = cache(response, requestedAt);
+			token = cache(response, requestedAt, trigger == TokenRequestTrigger.UNAUTHORIZED);
 		}
 		catch (RuntimeException ex) {
 			fail(round, ex);
@@ -310,9 +331,9 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	}
 
 	private void fail(CompletableFuture<CachedToken> round, Throwable ex) {
-		PatternHealthTokenException failure = this.closed ? closedFailure() : describe(ex);
+		PatternHealthTokenException failure = this.closed ? this.failures.closed() : describe(ex);
 		try {
-			State failed = update((current) -> current.failed(failure, this.settings));
+			State failed = update((current) -> failed(current, failure));
 			if (!this.closed) {
 				logFailure(failure, failed);
 			}
@@ -331,16 +352,51 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		return this.state.updateAndGet(change);
 	}
 
-	private CachedToken cache(OAuth2AccessTokenResponse response, Instant requestedAt) {
+	private CachedToken cache(OAuth2AccessTokenResponse response, Instant requestedAt, boolean afterUnauthorized) {
 		OAuth2AccessToken received = response.getAccessToken();
-		Duration lifetime = Duration.between(received.getIssuedAt(), received.getExpiresAt());
+		Duration lifetime = lifetime(response);
 		Instant expiresAt = requestedAt.plus(lifetime);
 		OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, received.getTokenValue(),
 				requestedAt, expiresAt, received.getScopes());
 		OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(this.publicRegistration,
 				this.publicRegistration.getClientId(), token);
 		return new CachedToken(client, expiresAt.minus(share(lifetime, this.settings.refreshAhead())),
-				expiresAt.minus(share(lifetime, this.settings.expiryMargin())));
+				expiresAt.minus(share(lifetime, this.settings.expiryMargin())), afterUnauthorized);
+	}
+
+	/**
+	 * Return the lifetime of the token in the response: in milliseconds when the reader
+	 * recorded them, at most the longest lifetime.
+	 */
+	private Duration lifetime(OAuth2AccessTokenResponse response) {
+		Object milliseconds = response.getAdditionalParameters().get(TokenResponseReader.LIFETIME_PARAMETER);
+		OAuth2AccessToken token = response.getAccessToken();
+		Duration lifetime = (milliseconds instanceof Number number) ? Duration.ofMillis(number.longValue())
+				: Duration.between(token.getIssuedAt(), token.getExpiresAt());
+		return min(lifetime, this.settings.maxLifetime());
+	}
+
+	/**
+	 * The state after a failed token request. Rejected credentials block calls without a
+	 * token for the cooldown; a failure that may pass blocks them until the later of the
+	 * jittered backoff and the endpoint's {@code Retry-After} (at most the longest
+	 * honoured one); any other failure only delays background refreshes.
+	 */
+	private State failed(State current, PatternHealthTokenException failure) {
+		Instant now = this.settings.clock().instant();
+		int failures = current.failures() + 1;
+		if (failure instanceof PatternHealthCredentialsRejectedException rejected) {
+			return current.failed(failures, now.plus(this.settings.rejectedCredentialsCooldown()), rejected);
+		}
+		Duration delay = this.retry.backoff(failures);
+		Duration retryAfter = failure.getRetryAfter();
+		if (retryAfter != null) {
+			retryAfter = min(retryAfter, this.settings.maxRetryAfter());
+			delay = (retryAfter.compareTo(delay) > 0) ? retryAfter : delay;
+		}
+		Instant nextAttempt = now.plus(delay);
+		return current.failed(failures, nextAttempt,
+				TokenRequestRetry.isTransient(failure) ? this.failures.backingOff(failure, nextAttempt, now) : null);
 	}
 
 	/**
@@ -354,32 +410,21 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 			.plusSeconds(1);
 	}
 
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
 	private PatternHealthTokenException describe(Throwable ex) {
 		if (ex instanceof PatternHealthTokenException tokenException) {
 			return tokenException;
 		}
-		String attempts = " (" + this.settings.maxAttempts()
-				+ ((this.settings.maxAttempts() != 1) ? " attempts)" : " attempt)");
-		String message;
 		if (ex instanceof TimeoutException) {
-			message = "Pattern Health's token endpoint at " + this.tokenUri + " did not answer within "
-					+ describe(this.settings.timeout()) + attempts
-					+ ". Check patternhealth.base-url, or raise patternhealth.token.timeout.";
+			return this.failures.timedOut(this.settings.timeout(), this.settings.maxAttempts());
 		}
-		else if (ex instanceof IOException) {
-			message = "Could not reach Pattern Health's token endpoint at " + this.tokenUri + attempts + ": "
-					+ rootMessage(ex) + ". Check patternhealth.base-url and the network.";
+		if (ex instanceof IOException) {
+			return this.failures.unreachable(ex, rootMessage(ex), this.settings.maxAttempts());
 		}
-		else {
-			message = "Could not obtain a Pattern Health access token from " + this.tokenUri + ": " + rootMessage(ex);
-		}
-		return new PatternHealthTokenException(new OAuth2Error("token_endpoint_unavailable", null, null), null, null,
-				message, ex);
-	}
-
-	private PatternHealthTokenException closedFailure() {
-		return new PatternHealthTokenException(new OAuth2Error("closed"), null, null,
-				"The Pattern Health token cache of client '" + getClientId() + "' is closed", null);
+		return this.failures.failed(ex, rootMessage(ex));
 	}
 
 	private void logFailure(PatternHealthTokenException failure, State state) {
@@ -413,26 +458,23 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	}
 
 	private static Duration share(Duration lifetime, double ratio) {
-		return Duration.ofNanos((long) (lifetime.toNanos() * ratio));
+		return Duration.ofMillis((long) (lifetime.toMillis() * ratio));
 	}
 
 	private static String describe(Duration duration) {
-		if (duration.toMinutes() >= 2) {
-			return duration.toMinutes() + " minutes";
-		}
-		return (duration.toMillis() >= 2000) ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+		return TokenFailures.describe(duration);
 	}
 
 	/**
 	 * A cached token, with the instants at which a refresh starts and at which calls stop
-	 * using it, and a completed future of it, so that handing out a cached token
-	 * allocates nothing.
+	 * using it, whether it replaced a token the API answered {@code 401} to, and a
+	 * completed future of it, so that handing out a cached token allocates nothing.
 	 */
-	record CachedToken(OAuth2AuthorizedClient client, Instant refreshAt, Instant expiresAt,
+	record CachedToken(OAuth2AuthorizedClient client, Instant refreshAt, Instant expiresAt, boolean afterUnauthorized,
 			CompletableFuture<CachedToken> ready) {
 
-		CachedToken(OAuth2AuthorizedClient client, Instant refreshAt, Instant expiresAt) {
-			this(client, refreshAt, expiresAt, new CompletableFuture<>());
+		CachedToken(OAuth2AuthorizedClient client, Instant refreshAt, Instant expiresAt, boolean afterUnauthorized) {
+			this(client, refreshAt, expiresAt, afterUnauthorized, new CompletableFuture<>());
 			this.ready.complete(this);
 		}
 
@@ -445,38 +487,34 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 
 	/**
 	 * Everything the cache knows at one instant, replaced as a whole so that concurrent
-	 * callers always see a consistent view.
+	 * callers always see a consistent view. Until {@code nextAttempt}, background
+	 * refreshes wait, and calls without a token fail at once with {@code blocked} when it
+	 * is set. {@code unauthorized} tells that the last token was dropped for a
+	 * {@code 401}.
 	 */
 	private record State(@Nullable CachedToken token, @Nullable CompletableFuture<CachedToken> round, int failures,
-			@Nullable Instant nextAttempt, @Nullable PatternHealthCredentialsRejectedException rejection) {
+			@Nullable Instant nextAttempt, @Nullable PatternHealthTokenException blocked, boolean unauthorized) {
 
-		static final State EMPTY = new State(null, null, 0, null, null);
+		static final State EMPTY = new State(null, null, 0, null, null, false);
 
 		boolean holds(String tokenValue) {
 			return this.token != null && this.token.client().getAccessToken().getTokenValue().equals(tokenValue);
 		}
 
 		State withoutToken() {
-			return new State(null, this.round, this.failures, this.nextAttempt, this.rejection);
+			return new State(null, this.round, this.failures, this.nextAttempt, this.blocked, true);
 		}
 
 		State requesting(@Nullable CompletableFuture<CachedToken> round) {
-			return new State(this.token, round, this.failures, this.nextAttempt, this.rejection);
+			return new State(this.token, round, this.failures, this.nextAttempt, this.blocked, this.unauthorized);
 		}
 
 		State refreshed(CachedToken token) {
-			return new State(token, this.round, 0, null, null);
+			return new State(token, this.round, 0, null, null, false);
 		}
 
-		State failed(PatternHealthTokenException failure, Settings settings) {
-			Instant now = settings.clock().instant();
-			if (failure instanceof PatternHealthCredentialsRejectedException rejected) {
-				return new State(this.token, this.round, this.failures + 1,
-						now.plus(settings.rejectedCredentialsCooldown()), rejected);
-			}
-			Duration backoff = settings.initialBackoff().multipliedBy(1L << Math.min(this.failures, 20));
-			backoff = (backoff.compareTo(settings.maxBackoff()) > 0) ? settings.maxBackoff() : backoff;
-			return new State(this.token, this.round, this.failures + 1, now.plus(backoff), null);
+		State failed(int failures, Instant nextAttempt, @Nullable PatternHealthTokenException blocked) {
+			return new State(this.token, this.round, failures, nextAttempt, blocked, this.unauthorized);
 		}
 
 	}
@@ -485,7 +523,8 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * The settings of a cache, fixed when it is built.
 	 */
 	private record Settings(double refreshAhead, double expiryMargin, Duration timeout, int maxAttempts,
-			Duration initialBackoff, Duration maxBackoff, Duration rejectedCredentialsCooldown, Clock clock) {
+			Duration maxBackoff, Duration maxRetryAfter, Duration maxLifetime, Duration rejectedCredentialsCooldown,
+			Duration unauthorizedReplacementInterval, Clock clock) {
 
 	}
 
@@ -494,6 +533,12 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * one-hour tokens.
 	 */
 	public static final class Builder {
+
+		/**
+		 * The longest lifetime given to a token unless {@link #maxLifetime(Duration)}
+		 * says otherwise: one day.
+		 */
+		public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofDays(1);
 
 		private final URI tokenUri;
 
@@ -521,7 +566,13 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 
 		private Duration maxBackoff = Duration.ofSeconds(5);
 
+		private Duration maxRetryAfter = Duration.ofMinutes(2);
+
+		private Duration maxLifetime = DEFAULT_MAX_LIFETIME;
+
 		private Duration rejectedCredentialsCooldown = Duration.ofSeconds(1);
+
+		private Duration unauthorizedReplacementInterval = Duration.ofSeconds(5);
 
 		private Clock clock = Clock.systemUTC();
 
@@ -620,7 +671,8 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		 * Set how transient failures of the token endpoint are retried.
 		 * @param maxAttempts the number of attempts, the first included
 		 * @param initialBackoff the delay before the second attempt
-		 * @param maxBackoff the longest delay between two attempts
+		 * @param maxBackoff the longest delay between two attempts; a longer
+		 * {@code Retry-After} ends the attempts, and the next token request waits for it
 		 * @return this builder
 		 */
 		public Builder retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
@@ -630,6 +682,43 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 			this.maxAttempts = maxAttempts;
 			this.initialBackoff = initialBackoff;
 			this.maxBackoff = maxBackoff;
+			return this;
+		}
+
+		/**
+		 * Set the longest {@code Retry-After} of the token endpoint that is honoured, so
+		 * that an absurd value cannot lock the client out for a day.
+		 * @param maxRetryAfter the longest honoured delay
+		 * @return this builder
+		 */
+		public Builder maxRetryAfter(Duration maxRetryAfter) {
+			Assert.isTrue(!maxRetryAfter.isNegative(), "'maxRetryAfter' must not be negative");
+			this.maxRetryAfter = maxRetryAfter;
+			return this;
+		}
+
+		/**
+		 * Set the longest lifetime given to a token, whatever its {@code expires_in}
+		 * says.
+		 * @param maxLifetime the longest lifetime
+		 * @return this builder
+		 */
+		public Builder maxLifetime(Duration maxLifetime) {
+			Assert.isTrue(!maxLifetime.isNegative() && !maxLifetime.isZero(), "'maxLifetime' must be positive");
+			this.maxLifetime = maxLifetime;
+			return this;
+		}
+
+		/**
+		 * Set the shortest time between two token requests caused by {@code 401} answers
+		 * of the API: a {@code 401} to a token younger than this is the resource's
+		 * answer, handed to the caller without a new token.
+		 * @param interval the interval
+		 * @return this builder
+		 */
+		public Builder unauthorizedReplacementInterval(Duration interval) {
+			Assert.isTrue(!interval.isNegative(), "'interval' must not be negative");
+			this.unauthorizedReplacementInterval = interval;
 			return this;
 		}
 

@@ -99,7 +99,7 @@ final class RestClientTokenClient implements TokenClient {
 		try (InputStream body = response.getBody()) {
 			byte[] bytes = body.readNBytes(TokenResponseReader.MAX_BODY_SIZE + 1);
 			if (bytes.length > TokenResponseReader.MAX_BODY_SIZE) {
-				throw TokenResponseReader.invalid(status, TokenResponseReader.TOO_LARGE);
+				throw this.endpoint.reader().invalid(status, TokenResponseReader.TOO_LARGE);
 			}
 			return this.endpoint.reader()
 				.read(status, response.getHeaders(), new String(bytes, StandardCharsets.UTF_8));

@@ -17,13 +17,13 @@
 package com.patternhealth.boot.token;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,20 +58,40 @@ final class TokenResponseReader {
 
 	private static final int MAX_DESCRIPTION_LENGTH = 200;
 
-	private static final String INVALID_TOKEN_RESPONSE = "invalid_token_response";
+	/**
+	 * The additional parameter of a token response that holds its lifetime in
+	 * milliseconds, as Spring Security's response counts in whole seconds only.
+	 */
+	static final String LIFETIME_PARAMETER = "com.patternhealth.lifetime-ms";
+
+	private static final Log logger = LogFactory.getLog(TokenResponseReader.class);
 
 	private static final Set<String> CREDENTIAL_ERRORS = Set.of(OAuth2ErrorCodes.INVALID_CLIENT,
 			OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, OAuth2ErrorCodes.INVALID_GRANT, OAuth2ErrorCodes.ACCESS_DENIED);
 
 	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
 
-	private final String clientId;
+	private final TokenFailures failures;
 
 	private final Duration defaultExpiresIn;
 
-	TokenResponseReader(String clientId, Duration defaultExpiresIn) {
-		this.clientId = clientId;
+	private final Duration maxLifetime;
+
+	private final Clock clock;
+
+	/**
+	 * Create a reader.
+	 * @param failures makes the exceptions of failed token requests
+	 * @param defaultExpiresIn the lifetime of a token whose answer has no usable
+	 * {@code expires_in}
+	 * @param maxLifetime the longest lifetime given to a token
+	 * @param clock the clock that reads a {@code Retry-After} date
+	 */
+	TokenResponseReader(TokenFailures failures, Duration defaultExpiresIn, Duration maxLifetime, Clock clock) {
+		this.failures = failures;
 		this.defaultExpiresIn = defaultExpiresIn;
+		this.maxLifetime = maxLifetime;
+		this.clock = clock;
 	}
 
 	/**
@@ -88,46 +108,55 @@ final class TokenResponseReader {
 			throw error(status, headers, json);
 		}
 		if (json == null) {
-			throw invalid(status, describeBody(headers, body) + " instead of a JSON token response");
+			throw this.failures.invalid(status, describeBody(headers, body) + " instead of a JSON token response");
 		}
 		String accessToken = text(json.get("access_token"));
 		if (!StringUtils.hasText(accessToken)) {
-			throw invalid(status, "a JSON body without an access_token");
+			throw this.failures.invalid(status, "a JSON body without an access_token");
 		}
 		String tokenType = text(json.get("token_type"));
 		if (tokenType != null && !OAuth2AccessToken.TokenType.BEARER.getValue().equalsIgnoreCase(tokenType)) {
-			throw invalid(status, "token_type '" + abbreviate(tokenType) + "'; only bearer tokens are supported");
+			throw this.failures.invalid(status,
+					"token_type '" + abbreviate(tokenType) + "'; only bearer tokens are supported");
 		}
+		Duration lifetime = lifetime(status, json.get("expires_in"));
 		return OAuth2AccessTokenResponse.withToken(accessToken)
 			.tokenType(OAuth2AccessToken.TokenType.BEARER)
-			.expiresIn(toSeconds(expiresIn(status, json.get("expires_in"))))
+			.expiresIn(Math.max(1, lifetime.toSeconds()))
+			.additionalParameters(Map.of(LIFETIME_PARAMETER, lifetime.toMillis()))
 			.build();
 	}
 
-	private Duration expiresIn(HttpStatusCode status, @Nullable Object value) {
+	/**
+	 * Return the lifetime of a token: {@code expires_in} in milliseconds, at most the
+	 * longest lifetime. Zero or less gets the default lifetime, with a warning: the token
+	 * is used until the API rejects it, which is safer than asking for a new one on every
+	 * call.
+	 */
+	private Duration lifetime(HttpStatusCode status, @Nullable Object value) {
 		if (value == null) {
 			return this.defaultExpiresIn;
 		}
+		BigDecimal milliseconds;
 		try {
-			long milliseconds = new BigDecimal(value.toString().trim()).longValueExact();
-			if (milliseconds > 0) {
-				return Duration.ofMillis(milliseconds);
-			}
+			milliseconds = new BigDecimal(value.toString().trim());
 		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			// Reported below
+		catch (NumberFormatException ex) {
+			milliseconds = null;
 		}
-		throw invalid(status, "expires_in '" + abbreviate(value.toString())
-				+ "', which is not a positive whole number of milliseconds");
-	}
-
-	/**
-	 * Whole seconds for Spring Security's token response, which counts in seconds:
-	 * rounded down, so never past the real expiry, except that a lifetime under one
-	 * second becomes one second (Spring Security would read zero as one second too).
-	 */
-	private static long toSeconds(Duration expiresIn) {
-		return Math.max(1, expiresIn.toSeconds());
+		if (milliseconds == null || milliseconds.stripTrailingZeros().scale() > 0) {
+			throw this.failures.invalid(status,
+					"expires_in '" + abbreviate(value.toString()) + "', which is not a whole number of milliseconds");
+		}
+		if (milliseconds.signum() <= 0) {
+			logger.warn("Pattern Health's token endpoint answered expires_in " + milliseconds.toPlainString()
+					+ " for client '" + this.failures.clientId() + "'; the token is used for "
+					+ TokenFailures.describe(this.defaultExpiresIn) + " (patternhealth.token.default-expires-in)"
+					+ " or until Pattern Health rejects it");
+			return this.defaultExpiresIn;
+		}
+		BigDecimal max = BigDecimal.valueOf(this.maxLifetime.toMillis());
+		return Duration.ofMillis((milliseconds.compareTo(max) > 0) ? max.longValue() : milliseconds.longValue());
 	}
 
 	private PatternHealthTokenException error(HttpStatusCode status, HttpHeaders headers, @Nullable Map<?, ?> json) {
@@ -140,42 +169,20 @@ final class TokenResponseReader {
 				|| (code != null && CREDENTIAL_ERRORS.contains(code)))) {
 			OAuth2Error error = new OAuth2Error((code != null) ? code : OAuth2ErrorCodes.INVALID_CLIENT, description,
 					null);
-			return new PatternHealthCredentialsRejectedException(error, status,
-					"Pattern Health rejected the credentials of client '" + this.clientId + "' (" + answer
-							+ "). Check patternhealth.client-id and patternhealth.client-secret.");
+			return this.failures.rejected(error, status, answer);
 		}
-		String advice = transientStatus ? "The request may succeed later."
-				: "Check patternhealth.base-url and patternhealth.token-path.";
 		OAuth2Error error = new OAuth2Error((code != null) ? code : OAuth2ErrorCodes.SERVER_ERROR, description, null);
-		return new PatternHealthTokenException(error, status, retryAfter(headers),
-				"Pattern Health's token endpoint answered " + answer + ". " + advice, null);
+		return this.failures.answered(error, status, RetryAfter.parse(headers, this.clock), answer);
 	}
 
-	static PatternHealthTokenException invalid(HttpStatusCode status, String answer) {
-		OAuth2Error error = new OAuth2Error(INVALID_TOKEN_RESPONSE, "Not a token response", null);
-		return new PatternHealthTokenException(error, status, null, "Pattern Health's token endpoint answered HTTP "
-				+ status.value() + " with " + answer + ". Check patternhealth.base-url and patternhealth.token-path.",
-				null);
-	}
-
-	private static @Nullable Duration retryAfter(HttpHeaders headers) {
-		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-		if (!StringUtils.hasText(value)) {
-			return null;
-		}
-		try {
-			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-		}
-		catch (NumberFormatException ex) {
-			try {
-				ZonedDateTime date = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-				Duration delay = Duration.between(Instant.now(), date.toInstant());
-				return delay.isNegative() ? Duration.ZERO : delay;
-			}
-			catch (RuntimeException unparsable) {
-				return null;
-			}
-		}
+	/**
+	 * The exception for an answer that is not a token response.
+	 * @param status the status of the answer
+	 * @param answer what the endpoint answered
+	 * @return the exception
+	 */
+	PatternHealthTokenException invalid(HttpStatusCode status, String answer) {
+		return this.failures.invalid(status, answer);
 	}
 
 	private static @Nullable Map<?, ?> parseObject(String body) {

@@ -49,4 +49,12 @@ public @interface PatternHealth {
 	 */
 	String HTTP_SERVICE_GROUP = "patternhealth";
 
+	/**
+	 * The request attribute that, set to {@code false}, keeps a request from being sent
+	 * again after a {@code 401}: the caller gets the {@code 401}, and the token that was
+	 * sent is still dropped. Set it with {@code attribute(...)} on a {@code WebClient} or
+	 * {@code RestClient} request.
+	 */
+	String REPLAY_ATTRIBUTE = "com.patternhealth.boot.web.PatternHealth.replay";
+
 }

@@ -31,21 +31,28 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizationFai
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Adds {@code Authorization: Bearer <token>} to requests for Pattern Health's origin
  * (scheme, host and port of the base URL) and to no other. When the API answers
  * {@code 401}, the token that was sent is reported to the failure handler (which drops
  * it), a token is obtained again and the request is sent once more; the answer to that
- * second attempt, whatever it is, goes to the caller.
+ * second attempt, whatever it is, goes to the caller. The first {@code 401} goes to the
+ * caller instead when the manager hands out the same token again (the {@code 401} was the
+ * resource's answer, not a dead token), when the request's
+ * {@link PatternHealth#REPLAY_ATTRIBUTE} is {@code false}, or when its body cannot be
+ * written twice (a one-shot {@code Publisher}; values, forms and multipart data can).
  * <p>
- * A request can only be sent again if its body can be written twice: values, forms and
- * multipart data can, a one-shot {@code Publisher} cannot.
+ * A {@link WebClientRequestException} never carries the {@code Authorization} header to
+ * the caller.
  *
  * @author Pattern Health Spring Boot authors
  * @since 0.1.0
@@ -87,7 +94,7 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 		if (!this.origin.matches(request.url())) {
 			return next.exchange(request);
 		}
-		return authorize().flatMap((client) -> next.exchange(withBearer(request, client))
+		return authorize().flatMap((client) -> send(request, client, next)
 			.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
 					? replay(request, client, response, next) : Mono.just(response)));
 	}
@@ -98,10 +105,59 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 				new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN), this.authorizeRequest.getClientRegistrationId(),
 				"Pattern Health answered 401 to " + request.method() + " " + request.url().getPath());
 		Map<String, Object> attributes = Map.of(OAuth2AuthorizedClient.class.getName(), rejected);
-		return response.releaseBody()
-			.then(this.failureHandler.onAuthorizationFailure(failure, this.authorizeRequest.getPrincipal(), attributes))
-			.then(authorize())
-			.flatMap((client) -> next.exchange(withBearer(request, client)));
+		String rejectedValue = rejected.getAccessToken().getTokenValue();
+		return this.failureHandler.onAuthorizationFailure(failure, this.authorizeRequest.getPrincipal(), attributes)
+			.then(Mono.defer(() -> Boolean.FALSE.equals(request.attribute(PatternHealth.REPLAY_ATTRIBUTE).orElse(null))
+					? Mono.just(response)
+					: authorize().flatMap((client) -> rejectedValue.equals(client.getAccessToken().getTokenValue())
+							? Mono.just(response) : sendAgain(request, client, response, next))));
+	}
+
+	/**
+	 * Send the request once more with a fresh token. Until that answer arrives the first
+	 * one is kept, so that the caller gets it when the body cannot be written again.
+	 */
+	private Mono<ClientResponse> sendAgain(ClientRequest request, OAuth2AuthorizedClient client,
+			ClientResponse rejected, ExchangeFunction next) {
+		BodyInserter<?, ? super ClientHttpRequest> body = request.body();
+		ClientRequest again = ClientRequest.from(request)
+			.body((message, context) -> Mono.defer(() -> body.insert(message, context))
+				.onErrorMap(IllegalStateException.class, BodyNotReplayableException::new))
+			.build();
+		return send(again, client, next).flatMap((response) -> rejected.releaseBody().thenReturn(response))
+			.onErrorResume((ex) -> isBodyNotReplayable(ex) ? Mono.just(rejected)
+					: rejected.releaseBody().then(Mono.error(ex)));
+	}
+
+	private static boolean isBodyNotReplayable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof BodyNotReplayableException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private Mono<ClientResponse> send(ClientRequest request, OAuth2AuthorizedClient client, ExchangeFunction next) {
+		return next.exchange(withBearer(request, client))
+			.onErrorMap(WebClientRequestException.class, PatternHealthBearerExchangeFilterFunction::withoutCredentials);
+	}
+
+	/**
+	 * The same exception, without the {@code Authorization} header among the request
+	 * headers it keeps.
+	 */
+	private static WebClientRequestException withoutCredentials(WebClientRequestException ex) {
+		if (!ex.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			return ex;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(ex.getHeaders());
+		headers.remove(HttpHeaders.AUTHORIZATION);
+		WebClientRequestException copy = new WebClientRequestException(ex.getCause(), ex.getMethod(), ex.getUri(),
+				headers);
+		copy.setStackTrace(ex.getStackTrace());
+		return copy;
 	}
 
 	private Mono<OAuth2AuthorizedClient> authorize() {
@@ -113,6 +169,17 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION,
 					"Bearer " + client.getAccessToken().getTokenValue()))
 			.build();
+	}
+
+	/**
+	 * Raised when the body of a request could not be written a second time.
+	 */
+	private static final class BodyNotReplayableException extends IllegalStateException {
+
+		BodyNotReplayableException(Throwable cause) {
+			super("The request body cannot be written twice", cause);
+		}
+
 	}
 
 }

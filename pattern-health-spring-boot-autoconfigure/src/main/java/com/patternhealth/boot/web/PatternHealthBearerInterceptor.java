@@ -36,7 +36,10 @@ import org.springframework.util.Assert;
  * answers {@code 401}, the token that was sent is dropped from the
  * {@link PatternHealthTokenCache}, a token is obtained again (one request for every
  * concurrent caller) and the request is sent once more; the answer to that second
- * attempt, whatever it is, goes to the caller.
+ * attempt, whatever it is, goes to the caller. The first {@code 401} goes to the caller
+ * instead when the token was too young to be dead (the {@code 401} was the resource's
+ * answer, see {@link PatternHealthTokenCache#invalidate}), or when the request's
+ * {@link PatternHealth#REPLAY_ATTRIBUTE} is {@code false}.
  * <p>
  * The body of a request that reaches an interceptor has been buffered by
  * {@code RestClient}, so it can be sent twice.
@@ -69,11 +72,11 @@ public final class PatternHealthBearerInterceptor implements ClientHttpRequestIn
 		}
 		OAuth2AccessToken sent = this.tokenCache.getAuthorizedClient().getAccessToken();
 		ClientHttpResponse response = execute(request, body, execution, sent);
-		if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()) {
+		if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value() || !this.tokenCache.invalidate(sent)
+				|| Boolean.FALSE.equals(request.getAttributes().get(PatternHealth.REPLAY_ATTRIBUTE))) {
 			return response;
 		}
 		response.close();
-		this.tokenCache.invalidate(sent);
 		return execute(request, body, execution, this.tokenCache.getAuthorizedClient().getAccessToken());
 	}
 

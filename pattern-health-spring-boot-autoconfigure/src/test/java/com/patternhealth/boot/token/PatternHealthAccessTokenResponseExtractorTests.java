@@ -21,7 +21,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link PatternHealthAccessTokenResponseExtractor}, without Spring or HTTP.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PatternHealthAccessTokenResponseExtractorTests {
 
 	private final PatternHealthAccessTokenResponseExtractor extractor = new PatternHealthAccessTokenResponseExtractor(
@@ -77,16 +81,31 @@ class PatternHealthAccessTokenResponseExtractorTests {
 		assertThatExceptionOfType(PatternHealthTokenException.class)
 			.isThrownBy(() -> read(200, "{\"access_token\":\"abc\",\"expires_in\":1000,\"token_type\":\"mac\"}"))
 			.withMessage("Pattern Health's token endpoint answered HTTP 200 with token_type 'mac'; only bearer tokens"
-					+ " are supported. Check patternhealth.base-url and patternhealth.token-path.")
+					+ " are supported (client 'client-7'). Check patternhealth.base-url and patternhealth.token-path.")
 			.satisfies((ex) -> assertThat(ex.isTransient()).isFalse());
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "-5", "0", "\"soon\"", "1.5" })
-	void rejectsAnExpiresInThatIsNotAPositiveWholeNumber(String expiresIn) {
+	@ValueSource(strings = { "\"soon\"", "1.5", "\"\"" })
+	void rejectsAnExpiresInThatIsNotAWholeNumber(String expiresIn) {
 		assertThatExceptionOfType(PatternHealthTokenException.class)
 			.isThrownBy(() -> read(200, "{\"access_token\":\"abc\",\"expires_in\":" + expiresIn + "}"))
-			.withMessageContaining("which is not a positive whole number of milliseconds");
+			.withMessageContaining("which is not a whole number of milliseconds");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-5", "0" })
+	void givesTheDefaultLifetimeWithAWarningWhenExpiresInIsNotPositive(String expiresIn, CapturedOutput output) {
+		OAuth2AccessToken token = read(200, "{\"access_token\":\"abc\",\"expires_in\":" + expiresIn + "}");
+		assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(5));
+		assertThat(output).contains("Pattern Health's token endpoint answered expires_in " + expiresIn
+				+ " for client 'client-7'; the token is used for 5 minutes");
+	}
+
+	@Test
+	void capsAnAbsurdExpiresInAtOneDay() {
+		OAuth2AccessToken token = read(200, "{\"access_token\":\"abc\",\"expires_in\":9300000000000}");
+		assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofDays(1));
 	}
 
 	@Test
@@ -124,8 +143,8 @@ class PatternHealthAccessTokenResponseExtractorTests {
 		assertThatExceptionOfType(PatternHealthTokenException.class)
 			.isThrownBy(() -> this.extractor.read(HttpStatusCode.valueOf(503), headers,
 					"{\"error\":\"temporarily_unavailable\"}"))
-			.withMessage("Pattern Health's token endpoint answered HTTP 503, error 'temporarily_unavailable'."
-					+ " The request may succeed later.")
+			.withMessage("Pattern Health's token endpoint answered HTTP 503, error 'temporarily_unavailable'"
+					+ " (client 'client-7'). The request may succeed later.")
 			.satisfies((ex) -> {
 				assertThat(ex).isNotInstanceOf(PatternHealthCredentialsRejectedException.class);
 				assertThat(ex.isTransient()).isTrue();
@@ -143,8 +162,8 @@ class PatternHealthAccessTokenResponseExtractorTests {
 	@Test
 	void reportsAWrongPathAsAConfigurationProblem() {
 		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(() -> read(404, "Not Found"))
-			.withMessage("Pattern Health's token endpoint answered HTTP 404. Check patternhealth.base-url and"
-					+ " patternhealth.token-path.")
+			.withMessage("Pattern Health's token endpoint answered HTTP 404 (client 'client-7'). Check"
+					+ " patternhealth.base-url and patternhealth.token-path.")
 			.satisfies((ex) -> assertThat(ex.isTransient()).isFalse());
 	}
 
@@ -155,7 +174,7 @@ class PatternHealthAccessTokenResponseExtractorTests {
 		assertThatExceptionOfType(PatternHealthTokenException.class)
 			.isThrownBy(() -> this.extractor.read(HttpStatus.OK, headers, "<html><body>Sign in</body></html>"))
 			.withMessage("Pattern Health's token endpoint answered HTTP 200 with a text/html body instead of a JSON"
-					+ " token response. Check patternhealth.base-url and patternhealth.token-path.")
+					+ " token response (client 'client-7'). Check patternhealth.base-url and patternhealth.token-path.")
 			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token_response"));
 	}
 

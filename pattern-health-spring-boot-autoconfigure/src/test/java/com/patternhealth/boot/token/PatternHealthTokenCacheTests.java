@@ -58,6 +58,7 @@ import static com.patternhealth.boot.token.TokenStubs.tokenRequest;
 import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -230,9 +231,12 @@ class PatternHealthTokenCacheTests {
 		authorize(manager);
 		this.clock.advance(Duration.ofMinutes(55));
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
-		await().untilAsserted(() -> assertThat(output).contains("Could not refresh the Pattern Health access token;"
-				+ " the current one stays in use for 3 minutes and a new attempt starts after 10 ms."
-				+ " Pattern Health's token endpoint answered HTTP 503. The request may succeed later."));
+		// The backoff is jittered: between half and the whole of the 10 ms initial
+		// backoff
+		await().untilAsserted(() -> assertThat(output).containsPattern("Could not refresh the Pattern Health access"
+				+ " token; the current one stays in use for 3 minutes and a new attempt starts after ([5-9]|10) ms\\."
+				+ " Pattern Health's token endpoint at " + tokenUri() + " answered HTTP 503 \\(client 'client-7'\\)\\."
+				+ " The request may succeed later\\."));
 		assertThat(tokenRequests(server)).isEqualTo(1 + 3);
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
 		assertThat(tokenRequests(server)).isEqualTo(1 + 3);
@@ -268,7 +272,8 @@ class PatternHealthTokenCacheTests {
 		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(502)));
 		assertThatExceptionOfType(PatternHealthTokenException.class)
 			.isThrownBy(() -> authorize(caller(manager().build())))
-			.withMessage("Pattern Health's token endpoint answered HTTP 502. The request may succeed later.");
+			.withMessage("Pattern Health's token endpoint at " + tokenUri()
+					+ " answered HTTP 502 (client 'client-7'). The request may succeed later.");
 		assertThat(tokenRequests(server)).isEqualTo(3);
 	}
 
@@ -280,7 +285,8 @@ class PatternHealthTokenCacheTests {
 			.build());
 		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(() -> authorize(manager))
 			.withMessage("Pattern Health's token endpoint at " + tokenUri() + " did not answer within 100 ms"
-					+ " (2 attempts). Check patternhealth.base-url, or raise patternhealth.token.timeout.");
+					+ " (2 attempts, client 'client-7'). Check patternhealth.base-url, or raise"
+					+ " patternhealth.token.timeout.");
 	}
 
 	@Test
@@ -292,7 +298,8 @@ class PatternHealthTokenCacheTests {
 					.clock(this.clock)
 					.build());
 		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(() -> authorize(manager))
-			.withMessageStartingWith("Could not reach Pattern Health's token endpoint at " + closed + " (2 attempts): ")
+			.withMessageStartingWith("Could not reach Pattern Health's token endpoint at " + closed
+					+ " (2 attempts, client 'client-7'): ")
 			.withMessageContaining("Connection refused")
 			.withMessageEndingWith(". Check patternhealth.base-url and the network.")
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isNull());
@@ -305,8 +312,8 @@ class PatternHealthTokenCacheTests {
 			.withBody("{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}")));
 		assertThatExceptionOfType(PatternHealthCredentialsRejectedException.class)
 			.isThrownBy(() -> authorize(caller(manager().build())))
-			.withMessage("Pattern Health rejected the credentials of client 'client-7' (HTTP 401, error"
-					+ " 'invalid_client': Bad client credentials). Check patternhealth.client-id and"
+			.withMessage("Pattern Health rejected the credentials of client 'client-7' at " + tokenUri()
+					+ " (HTTP 401, error 'invalid_client': Bad client credentials). Check patternhealth.client-id and"
 					+ " patternhealth.client-secret.")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(SECRET));
 		assertThat(tokenRequests(server)).isOne();
@@ -370,6 +377,129 @@ class PatternHealthTokenCacheTests {
 		assertThat(client.getClientRegistration().toString()).doesNotContain(SECRET);
 		assertThat(client.getClientRegistration().getClientId()).isEqualTo(CLIENT_ID);
 		assertThat(client.getPrincipalName()).isEqualTo(CLIENT_ID);
+	}
+
+	@Test
+	void waitsOutARetryAfterLongerThanTheLongestBackoffAcrossCalls() {
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		assertThat(failure(manager)).isInstanceOf(PatternHealthTokenException.class)
+			.hasMessageContaining("answered HTTP 429");
+		// A call every 100 ms for 2.5 s: each fails at once, naming the 429 and the wait
+		for (int call = 1; call < 25; call++) {
+			this.clock.advance(Duration.ofMillis(100));
+			assertThat(manager.cache.acquire()).isCompletedExceptionally();
+			assertThat(failure(manager)).hasMessageContaining("answered HTTP 429")
+				.hasMessageContaining("No new token request before 2026-01-01T00:00:30Z");
+		}
+		assertThat(tokenRequests(server)).isOne();
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1))));
+		this.clock.advance(Duration.ofMillis(27600));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+		assertThat(tokenRequests(server)).isEqualTo(2);
+	}
+
+	@Test
+	void backsOffAcrossCallsAfterARoundOfTransientFailures() {
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(503)));
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		assertThat(failure(manager)).hasMessageContaining("answered HTTP 503")
+			.hasMessageNotContaining("No new token request");
+		assertThat(tokenRequests(server)).isEqualTo(3);
+		assertThat(failure(manager)).hasMessageContaining("answered HTTP 503")
+			.hasMessageContaining("No new token request before");
+		assertThat(tokenRequests(server)).isEqualTo(3);
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1))));
+		// The jittered backoff of a first failed round is at most the initial backoff
+		this.clock.advance(Duration.ofMillis(10));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+		assertThat(tokenRequests(server)).isEqualTo(4);
+	}
+
+	@Test
+	void honoursARetryAfterOnlyUpToTheLongestHonouredOne() {
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(503).withHeader("Retry-After", "86400")));
+		TokenCacheCaller.Caller manager = caller(manager().maxRetryAfter(Duration.ofMinutes(2)).build());
+		failure(manager);
+		this.clock.advance(Duration.ofSeconds(119));
+		assertThat(failure(manager)).hasMessageContaining("No new token request before 2026-01-01T00:02:00Z");
+		assertThat(tokenRequests(server)).isOne();
+		this.clock.advance(Duration.ofSeconds(1));
+		failure(manager);
+		assertThat(tokenRequests(server)).isEqualTo(2);
+	}
+
+	@Test
+	void readsARetryAfterDateOnTheInjectedClock() {
+		server.stubFor(tokenRequest()
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "Thu, 01 Jan 2026 00:00:20 GMT")));
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		failure(manager);
+		this.clock.advance(Duration.ofSeconds(19));
+		assertThat(failure(manager)).hasMessageContaining("No new token request before 2026-01-01T00:00:20Z");
+		assertThat(tokenRequests(server)).isOne();
+		this.clock.advance(Duration.ofSeconds(1));
+		failure(manager);
+		// The date has passed: a round of three attempts, as for any answer that may pass
+		assertThat(tokenRequests(server)).isEqualTo(1 + 3);
+	}
+
+	@Test
+	void takesA401ToATokenObtainedForA401AsTheResourcesAnswerForAWhile() {
+		stubTokens(server, Duration.ofHours(1), "token-1", "token-2", "token-3");
+		TokenCacheCaller.Caller manager = caller(
+				manager().unauthorizedReplacementInterval(Duration.ofSeconds(5)).build());
+		OAuth2AccessToken first = authorize(manager);
+		assertThat(manager.cache.invalidate(first)).isTrue();
+		OAuth2AccessToken second = authorize(manager);
+		assertThat(second.getTokenValue()).isEqualTo("token-2");
+		this.clock.advance(Duration.ofMillis(4999));
+		assertThat(manager.cache.invalidate(second)).isFalse();
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
+		this.clock.advance(Duration.ofMillis(1));
+		assertThat(manager.cache.invalidate(second)).isTrue();
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-3");
+		assertThat(tokenRequests(server)).isEqualTo(3);
+	}
+
+	@Test
+	void keepsASubSecondLifetimeInMilliseconds() {
+		stubTokens(server, Duration.ofMillis(1500), "token-1");
+		OAuth2AccessToken token = authorize(caller(manager().build()));
+		assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMillis(1500));
+	}
+
+	@Test
+	void capsAnAbsurdLifetimeAtTheLongestLifetime() {
+		stubTokens(server, Duration.ofMillis(9300000000000L), "token-1", "token-2");
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		OAuth2AccessToken token = authorize(manager);
+		assertThat(token.getExpiresAt()).isEqualTo(this.clock.instant().plus(Duration.ofDays(1)));
+		this.clock.advance(Duration.ofHours(20));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+		assertThat(tokenRequests(server)).isOne();
+	}
+
+	@Test
+	void failsWaitingCallsAndStopsRetryingOnceClosed(CapturedOutput output) {
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(503).withFixedDelay(500)));
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		CompletableFuture<OAuth2AuthorizedClient> waiting = manager.authorize(request("app")).toFuture();
+		await().atMost(Duration.ofSeconds(10)).until(() -> tokenRequests(server) == 1);
+		manager.cache.close();
+		assertThat(waiting).failsWithin(Duration.ofSeconds(10))
+			.withThrowableThat()
+			.withMessageContaining("The Pattern Health token cache is closed (client 'client-7')");
+		// The answer in flight arrives after the close: no retry, no warning
+		await().pollDelay(Duration.ofMillis(1000))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(output).doesNotContain("answered HTTP 503"));
+		assertThat(tokenRequests(server)).isOne();
+		assertThat(failure(manager)).hasMessageContaining("is closed");
+	}
+
+	private Throwable failure(TokenCacheCaller.Caller manager) {
+		return catchThrowable(() -> authorize(manager));
 	}
 
 	private PatternHealthTokenCache.Builder manager() {
