@@ -16,32 +16,23 @@
 
 package com.patternhealth.sample.cli;
 
-import java.net.URI;
-import java.util.List;
-
+import com.patternhealth.boot.page.ReactivePatternHealthPages;
 import com.patternhealth.boot.web.PatternHealth;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Reads the members and tasks of a Pattern Health group with the starter's
- * {@code WebClient}, following the {@code nextPage} links.
+ * {@code WebClient}: {@link ReactivePatternHealthPages} follows the {@code nextPage}
+ * links, to Pattern Health's origin only, requesting each page as the subscriber asks.
  *
  * @author Pattern Health Spring Boot authors
  */
 @Component
 public class GroupDirectory {
-
-	private static final ParameterizedTypeReference<Page<Member>> MEMBERS = new ParameterizedTypeReference<>() {
-	};
-
-	private static final ParameterizedTypeReference<Page<Task>> TASKS = new ParameterizedTypeReference<>() {
-	};
 
 	private final WebClient patternHealth;
 
@@ -53,30 +44,13 @@ public class GroupDirectory {
 	}
 
 	public Flux<Member> members(String groupId) {
-		return all("/api/v1/groups/{group}/members?limit={limit}", groupId, MEMBERS);
+		return ReactivePatternHealthPages.items(this.patternHealth, "/api/v1/groups/{group}/members?limit={limit}",
+				Member.class, groupId, this.pageSize);
 	}
 
 	public Flux<Task> tasks(String groupId) {
-		return all("/api/v1/groups/{group}/tasks?limit={limit}", groupId, TASKS);
-	}
-
-	private <T> Flux<T> all(String path, String groupId, ParameterizedTypeReference<Page<T>> type) {
-		Mono<Page<T>> first = this.patternHealth.get().uri(path, groupId, this.pageSize).retrieve().bodyToMono(type);
-		return first.expand((page) -> (page.nextPage() != null)
-				? this.patternHealth.get().uri(URI.create(page.nextPage())).retrieve().bodyToMono(type) : Mono.empty())
-			.concatMapIterable(Page::results);
-	}
-
-	/**
-	 * One page of a Pattern Health collection.
-	 *
-	 * @param <T> the type of the items
-	 * @param totalCount the number of items in the whole collection
-	 * @param results the items of this page
-	 * @param nextPage the absolute URL of the next page, if any
-	 */
-	public record Page<T>(int totalCount, List<T> results, @Nullable String nextPage) {
-
+		return ReactivePatternHealthPages.items(this.patternHealth, "/api/v1/groups/{group}/tasks?limit={limit}",
+				Task.class, groupId, this.pageSize);
 	}
 
 	/**

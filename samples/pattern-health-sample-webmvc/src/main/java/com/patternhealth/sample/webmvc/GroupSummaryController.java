@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import reactor.core.publisher.Mono;
+import com.patternhealth.sample.webmvc.GroupClient.Member;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Summarizes a Pattern Health group: the names of its members and its tasks counted by
@@ -48,19 +48,17 @@ public class GroupSummaryController {
 
 	@GetMapping("/groups/{groupId}/summary")
 	public GroupSummary summary(@PathVariable String groupId) {
-		Mono<List<String>> members = this.directory.members(groupId).map(GroupDirectory.Member::name).collectList();
-		Mono<Map<String, Long>> tasksByStatus = this.directory.tasks(groupId)
+		// Spring MVC gives each request its own thread: the calls block it, one page at a
+		// time, and share one token
+		List<String> members = this.directory.members(groupId).map(Member::name).toList();
+		Map<String, Long> tasksByStatus = this.directory.tasks(groupId)
 			.collect(Collectors.groupingBy((task) -> String.valueOf(task.status()), TreeMap::new,
 					Collectors.counting()));
-		// Both run at once and share one token. Spring MVC gives each request its own
-		// thread, so waiting for the answer here is fine.
-		return Mono.zip(members, tasksByStatus)
-			.map((both) -> new GroupSummary(groupId, both.getT1(), both.getT2()))
-			.block();
+		return new GroupSummary(groupId, members, tasksByStatus);
 	}
 
 	@ExceptionHandler
-	ProblemDetail groupNotFound(WebClientResponseException.NotFound ex) {
+	ProblemDetail groupNotFound(HttpClientErrorException.NotFound ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Pattern Health has no such group");
 	}
 

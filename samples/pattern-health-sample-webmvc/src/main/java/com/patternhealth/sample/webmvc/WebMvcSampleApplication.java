@@ -18,6 +18,7 @@ package com.patternhealth.sample.webmvc;
 
 import com.patternhealth.boot.test.PatternHealthStandIn;
 import com.patternhealth.boot.test.PatternHealthStandInInitializer;
+import com.patternhealth.boot.web.PatternHealth;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -27,14 +28,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
- * A Spring MVC application with an endpoint of its own backed by Pattern Health. Without
+ * A Spring MVC application with an endpoint of its own backed by Pattern Health, which it
+ * calls through an HTTP service interface of the {@code patternhealth} group. Without
  * {@code patternhealth.base-url} it calls a stand-in started in-process.
  *
  * @author Pattern Health Spring Boot authors
  */
 @SpringBootApplication
+@ImportHttpServices(group = PatternHealth.HTTP_SERVICE_GROUP, types = GroupClient.class)
 public class WebMvcSampleApplication {
 
 	private static final Log logger = LogFactory.getLog(WebMvcSampleApplication.class);
