@@ -17,6 +17,7 @@
 package com.patternhealth.boot.autoconfigure;
 
 import com.patternhealth.boot.token.PatternHealthTokenCache;
+import com.patternhealth.boot.token.PatternHealthTokenCacheBuilder;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 
@@ -38,10 +39,10 @@ final class PatternHealthPropertiesMapper {
 	 * chooses the client that sends token requests.
 	 * @return the builder
 	 */
-	PatternHealthTokenCache.Builder tokenCache() {
+	PatternHealthTokenCacheBuilder tokenCache() {
 		PatternHealthProperties.Token token = this.properties.getToken();
 		PatternHealthProperties.Retry retry = token.getRetry();
-		PatternHealthTokenCache.Builder builder = PatternHealthTokenCache
+		PatternHealthTokenCacheBuilder builder = PatternHealthTokenCache
 			.withCredentials(this.properties.tokenUri(), this.properties.getClientId(),
 					this.properties.getClientSecret())
 			.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());

@@ -60,7 +60,7 @@ public final class PatternHealthAccessTokenResponseExtractor
 	 */
 	public PatternHealthAccessTokenResponseExtractor(String clientId, Duration defaultExpiresIn) {
 		this(new TokenResponseReader(new TokenFailures(clientId, null), defaultExpiresIn,
-				PatternHealthTokenCache.Builder.DEFAULT_MAX_LIFETIME, Clock.systemUTC()));
+				PatternHealthTokenCacheBuilder.DEFAULT_MAX_LIFETIME, Clock.systemUTC()));
 	}
 
 	PatternHealthAccessTokenResponseExtractor(TokenResponseReader reader) {

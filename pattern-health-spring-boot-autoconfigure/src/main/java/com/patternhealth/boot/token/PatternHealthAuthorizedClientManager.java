@@ -94,20 +94,20 @@ public final class PatternHealthAuthorizedClientManager
 	}
 
 	private Mono<OAuth2AuthorizedClient> authorizedClient() {
-		CompletableFuture<PatternHealthTokenCache.CachedToken> token = this.tokenCache.acquire();
+		CompletableFuture<CachedToken> token = this.tokenCache.acquire();
 		if (token.isDone() && !token.isCompletedExceptionally()) {
 			return handOut(token.join());
 		}
 		// The future is shared with other callers: a cancelled subscriber must not cancel
 		// it
-		return Mono.fromFuture(token, true).map(PatternHealthTokenCache.CachedToken::client);
+		return Mono.fromFuture(token, true).map(CachedToken::client);
 	}
 
 	/**
 	 * A ready {@code Mono} of the cached token, made once per token, so that handing out
 	 * a cached token allocates nothing but the caller's subscription.
 	 */
-	private Mono<OAuth2AuthorizedClient> handOut(PatternHealthTokenCache.CachedToken token) {
+	private Mono<OAuth2AuthorizedClient> handOut(CachedToken token) {
 		Handout current = this.handout;
 		if (current.token() != token) {
 			current = new Handout(token, Mono.just(token.client()));
@@ -116,7 +116,7 @@ public final class PatternHealthAuthorizedClientManager
 		return current.mono();
 	}
 
-	private record Handout(PatternHealthTokenCache.@Nullable CachedToken token, Mono<OAuth2AuthorizedClient> mono) {
+	private record Handout(@Nullable CachedToken token, Mono<OAuth2AuthorizedClient> mono) {
 
 		static final Handout NONE = new Handout(null, Mono.empty());
 

@@ -16,8 +16,6 @@
 
 package com.patternhealth.boot.token;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,16 +23,14 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenRequestHeadersConverter;
@@ -43,12 +39,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
-import org.springframework.util.Assert;
-import org.springframework.util.ClassUtils;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The one Pattern Health access token of an application, shared by every HTTP stack that
@@ -56,12 +47,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * However many calls need a token at once, on whatever threads, the token endpoint sees
  * one request and all of them share its result. A token is used until a share of its
- * lifetime remains ({@linkplain Builder#refreshAhead(double) refresh ahead}): then one
- * background refresh starts while calls keep using it. Only inside the
- * {@linkplain Builder#expiryMargin(double) expiry margin} do calls wait for a new token.
- * A refresh that fails keeps the current token and is tried again with backoff; transient
- * failures of the token endpoint are retried; rejected credentials fail at once and, for
- * a short cooldown, without asking the endpoint again.
+ * lifetime remains ({@linkplain PatternHealthTokenCacheBuilder#refreshAhead(double)
+ * refresh ahead}): then one background refresh starts while calls keep using it. Only
+ * inside the {@linkplain PatternHealthTokenCacheBuilder#expiryMargin(double) expiry
+ * margin} do calls wait for a new token. A refresh that fails keeps the current token and
+ * is tried again with backoff; transient failures of the token endpoint are retried;
+ * rejected credentials fail at once and, for a short cooldown, without asking the
+ * endpoint again.
  * <p>
  * The cache holds no lock: its state is replaced as a whole, and callers wait on a shared
  * future. Reactive callers {@linkplain #authorize() subscribe} to it without blocking;
@@ -80,27 +72,23 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(PatternHealthTokenCache.class);
 
-	private static final boolean webClientPresent = ClassUtils.isPresent(
-			"org.springframework.web.reactive.function.client.WebClient",
-			PatternHealthTokenCache.class.getClassLoader());
-
 	private final ClientRegistration publicRegistration;
 
 	private final TokenFailures failures;
 
-	private final TokenClient tokenClient;
+	private final TokenRequests requests;
 
 	private final Settings settings;
 
-	private final TokenRequestRetry retry;
+	private final AtomicReference<TokenCacheState> state = new AtomicReference<>(TokenCacheState.EMPTY);
 
-	private final ScheduledThreadPoolExecutor scheduler;
+	private final LongAdder cachedCalls = new LongAdder();
 
-	private final AtomicReference<State> state = new AtomicReference<>(State.EMPTY);
+	private final LongAdder waitingCalls = new LongAdder();
 
 	private volatile boolean closed;
 
-	private PatternHealthTokenCache(Builder builder) {
+	PatternHealthTokenCache(PatternHealthTokenCacheBuilder builder) {
 		ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
 			.clientName("Pattern Health")
 			.clientId(builder.clientId)
@@ -116,19 +104,11 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		TokenEndpoint endpoint = new TokenEndpoint(new OAuth2ClientCredentialsGrantRequest(registration), headers,
 				new TokenResponseReader(this.failures, builder.defaultExpiresIn, builder.maxLifetime, builder.clock),
 				builder.timeout);
-		this.tokenClient = builder.tokenClient.apply(endpoint);
-		this.settings = new Settings(builder.refreshAhead, builder.expiryMargin, builder.timeout, builder.maxAttempts,
-				builder.maxBackoff, builder.maxRetryAfter, builder.maxLifetime, builder.rejectedCredentialsCooldown,
+		this.requests = new TokenRequests(builder.tokenClient.apply(endpoint), this.failures,
+				builder.tokenUri.toString(), builder);
+		this.settings = new Settings(builder.refreshAhead, builder.expiryMargin, maxWait(builder),
+				builder.maxRetryAfter, builder.maxLifetime, builder.rejectedCredentialsCooldown,
 				builder.unauthorizedReplacementInterval, builder.clock);
-		this.retry = new TokenRequestRetry(builder.maxAttempts, builder.initialBackoff, builder.maxBackoff);
-		this.scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "patternhealth-token-retry");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.scheduler.setKeepAliveTime(10, TimeUnit.SECONDS);
-		this.scheduler.allowCoreThreadTimeOut(true);
-		this.scheduler.setRemoveOnCancelPolicy(true);
 	}
 
 	/**
@@ -138,8 +118,8 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * @param clientSecret the client secret
 	 * @return a builder
 	 */
-	public static Builder withCredentials(URI tokenUri, String clientId, String clientSecret) {
-		return new Builder(tokenUri, clientId, clientSecret);
+	public static PatternHealthTokenCacheBuilder withCredentials(URI tokenUri, String clientId, String clientSecret) {
+		return new PatternHealthTokenCacheBuilder(tokenUri, clientId, clientSecret);
 	}
 
 	/**
@@ -162,13 +142,15 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	public OAuth2AuthorizedClient getAuthorizedClient() {
 		CompletableFuture<CachedToken> token = acquire();
 		try {
-			return (token.isDone() ? token.join() : token.get(maxWait().toNanos(), TimeUnit.NANOSECONDS)).client();
+			return (token.isDone() ? token.join() : token.get(this.settings.maxWait().toNanos(), TimeUnit.NANOSECONDS))
+				.client();
 		}
 		catch (CompletionException | ExecutionException ex) {
-			throw describe(ex.getCause());
+			throw (ex.getCause() instanceof PatternHealthTokenException failure) ? failure
+					: this.failures.failed(ex.getCause(), String.valueOf(ex.getCause()));
 		}
 		catch (TimeoutException ex) {
-			throw this.failures.notWithin(maxWait());
+			throw this.failures.notWithin(this.settings.maxWait());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -180,10 +162,11 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * Drop the given token, which Pattern Health answered {@code 401} to, so that the
 	 * next call obtains a new one; a newer token is never dropped for the failure of an
 	 * older one. A token that was itself obtained because of a {@code 401} is kept for
-	 * the {@linkplain Builder#unauthorizedReplacementInterval(Duration) unauthorized
-	 * replacement interval}: a {@code 401} to it is the resource's answer (a permission
-	 * problem), not a dead token, and it bounds the token requests that {@code 401}
-	 * answers can cause.
+	 * the
+	 * {@linkplain PatternHealthTokenCacheBuilder#unauthorizedReplacementInterval(Duration)
+	 * unauthorized replacement interval}: a {@code 401} to it is the resource's answer (a
+	 * permission problem), not a dead token, and it bounds the token requests that
+	 * {@code 401} answers can cause.
 	 * @param rejected the token that was rejected
 	 * @return whether the request may be sent again with the token the cache hands out
 	 * next; {@code false} when the {@code 401} is the resource's answer
@@ -192,12 +175,12 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		String rejectedValue = rejected.getTokenValue();
 		Instant now = this.settings.clock().instant();
 		while (true) {
-			State current = this.state.get();
-			if (!current.holds(rejectedValue)) {
+			TokenCacheState current = this.state.get();
+			CachedToken token = current.token();
+			if (token == null || !current.holds(rejectedValue)) {
 				return true;
 			}
-			CachedToken token = current.token();
-			Instant issuedAt = token.client().getAccessToken().getIssuedAt();
+			Instant issuedAt = token.accessToken().getIssuedAt();
 			if (token.afterUnauthorized() && issuedAt != null
 					&& now.isBefore(issuedAt.plus(this.settings.unauthorizedReplacementInterval()))) {
 				return false;
@@ -217,16 +200,42 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	}
 
 	/**
-	 * Stop background refreshes and retries. Calls waiting for a token fail.
+	 * Return what this cache holds now, without any network call.
+	 * @return the state of this cache
+	 */
+	public TokenState getState() {
+		return this.state.get().describe(getClientId(), this.settings.clock().instant());
+	}
+
+	/**
+	 * Return the number of calls served from the cache, without waiting for the token
+	 * endpoint.
+	 * @return the count of calls served from the cache
+	 */
+	public long getCachedCalls() {
+		return this.cachedCalls.sum();
+	}
+
+	/**
+	 * Return the number of calls that waited for the token endpoint. Where refresh ahead
+	 * works, it grows by about one call per token.
+	 * @return the count of calls that waited
+	 */
+	public long getWaitingCalls() {
+		return this.waitingCalls.sum();
+	}
+
+	/**
+	 * Stop background refreshes and retries. Calls waiting for a token fail, and nothing
+	 * is logged for a token request that ends after the close.
 	 */
 	@Override
 	public void close() {
 		this.closed = true;
-		this.scheduler.shutdownNow();
-		this.tokenClient.close();
-		State current = this.state.get();
-		if (current.round() != null) {
-			current.round().completeExceptionally(this.failures.closed());
+		this.requests.close();
+		CompletableFuture<CachedToken> round = this.state.get().round();
+		if (round != null) {
+			round.completeExceptionally(this.failures.closed());
 		}
 	}
 
@@ -240,15 +249,17 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		}
 		Instant now = this.settings.clock().instant();
 		while (true) {
-			State current = this.state.get();
+			TokenCacheState current = this.state.get();
 			CachedToken token = current.token();
 			if (token != null && now.isBefore(token.expiresAt())) {
 				if (!now.isBefore(token.refreshAt())) {
 					refreshInBackground(now);
 				}
+				this.cachedCalls.increment();
 				return token.ready();
 			}
 			if (current.round() != null) {
+				this.waitingCalls.increment();
 				return current.round();
 			}
 			if (current.blocked() != null && now.isBefore(current.nextAttempt())) {
@@ -256,7 +267,8 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 			}
 			CompletableFuture<CachedToken> round = new CompletableFuture<>();
 			if (this.state.compareAndSet(current, current.requesting(round))) {
-				attempt(round, 1, (token != null) ? TokenRequestTrigger.EXPIRY
+				this.waitingCalls.increment();
+				start(round, (token != null) ? TokenRequestTrigger.EXPIRY
 						: (current.unauthorized() ? TokenRequestTrigger.UNAUTHORIZED : TokenRequestTrigger.FIRST_USE));
 				return round;
 			}
@@ -265,63 +277,47 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 
 	private void refreshInBackground(Instant now) {
 		while (true) {
-			State current = this.state.get();
+			TokenCacheState current = this.state.get();
 			if (current.round() != null || (current.nextAttempt() != null && now.isBefore(current.nextAttempt()))) {
 				return;
 			}
 			CompletableFuture<CachedToken> round = new CompletableFuture<>();
 			if (this.state.compareAndSet(current, current.requesting(round))) {
-				attempt(round, 1, TokenRequestTrigger.REFRESH_AHEAD);
+				start(round, TokenRequestTrigger.REFRESH_AHEAD);
 				return;
 			}
 		}
 	}
 
-	private void attempt(CompletableFuture<CachedToken> round, int attempt, TokenRequestTrigger trigger) {
-		Instant requestedAt = this.settings.clock().instant();
-		CompletableFuture<OAuth2AccessTokenResponse> answer;
-		try {
-			answer = this.tokenClient.requestToken();
-		}
-		catch (RuntimeException ex) {
-			answer = CompletableFuture.failedFuture(ex);
-		}
-		answer.whenComplete((response, failure) -> {
-			if (failure == null) {
-				succeed(round, response, requestedAt, trigger);
+	private void start(CompletableFuture<CachedToken> round, TokenRequestTrigger trigger) {
+		this.requests.acquire(trigger).whenComplete((answer, failure) -> {
+			if (failure != null) {
+				fail(round, (failure instanceof PatternHealthTokenException described) ? described
+						: this.failures.failed(failure, String.valueOf(failure)));
 				return;
 			}
-			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
-					? failure.getCause() : failure;
-			Duration delay = this.closed ? null : this.retry.delay(cause, attempt);
-			if (delay == null) {
-				fail(round, cause);
-				return;
-			}
+			CachedToken token;
 			try {
-				this.scheduler.schedule(() -> attempt(round, attempt + 1, trigger), delay.toNanos(),
-						TimeUnit.NANOSECONDS);
+				token = cache(answer, trigger == TokenRequestTrigger.UNAUTHORIZED);
 			}
 			catch (RuntimeException ex) {
-				fail(round, cause);
+				fail(round, this.failures.failed(ex, String.valueOf(ex.getMessage())));
+				return;
 			}
+			succeed(round, token);
 		});
 	}
 
-	private void succeed(CompletableFuture<CachedToken> round, OAuth2AccessTokenResponse response, Instant requestedAt,
-			TokenRequestTrigger trigger) {
-		CachedToken token;
-		try {
-			token = cache(response, requestedAt, trigger == TokenRequestTrigger.UNAUTHORIZED);
-		}
-		catch (RuntimeException ex) {
-			fail(round, ex);
-			return;
-		}
+	/**
+	 * Keep the new token and hand it to every waiting call, also when the state update
+	 * fails.
+	 */
+	private void succeed(CompletableFuture<CachedToken> round, CachedToken token) {
 		try {
 			update((current) -> current.refreshed(token));
 			if (logger.isDebugEnabled()) {
-				logger.debug("Obtained a Pattern Health access token valid for " + describe(token.lifetime()));
+				logger.debug(
+						"Obtained a Pattern Health access token valid for " + TokenFailures.describe(token.lifetime()));
 			}
 		}
 		finally {
@@ -330,17 +326,21 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		}
 	}
 
-	private void fail(CompletableFuture<CachedToken> round, Throwable ex) {
-		PatternHealthTokenException failure = this.closed ? this.failures.closed() : describe(ex);
+	/**
+	 * Record the failure and hand it to every waiting call, also when the state update
+	 * fails.
+	 */
+	private void fail(CompletableFuture<CachedToken> round, PatternHealthTokenException failure) {
+		PatternHealthTokenException handedOut = this.closed ? this.failures.closed() : failure;
 		try {
-			State failed = update((current) -> failed(current, failure));
+			TokenCacheState failed = update((current) -> failed(current, handedOut));
 			if (!this.closed) {
-				logFailure(failure, failed);
+				logFailure(handedOut, failed);
 			}
 		}
 		finally {
 			endRound(round);
-			round.completeExceptionally(failure);
+			round.completeExceptionally(handedOut);
 		}
 	}
 
@@ -348,16 +348,18 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		update((current) -> (current.round() == round) ? current.requesting(null) : current);
 	}
 
-	private State update(UnaryOperator<State> change) {
+	private TokenCacheState update(UnaryOperator<TokenCacheState> change) {
 		return this.state.updateAndGet(change);
 	}
 
-	private CachedToken cache(OAuth2AccessTokenResponse response, Instant requestedAt, boolean afterUnauthorized) {
-		OAuth2AccessToken received = response.getAccessToken();
+	private CachedToken cache(TokenRequests.Answer answer, boolean afterUnauthorized) {
+		OAuth2AccessTokenResponse response = answer.response();
+		Instant requestedAt = answer.requestedAt();
 		Duration lifetime = lifetime(response);
 		Instant expiresAt = requestedAt.plus(lifetime);
-		OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, received.getTokenValue(),
-				requestedAt, expiresAt, received.getScopes());
+		OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+				response.getAccessToken().getTokenValue(), requestedAt, expiresAt,
+				response.getAccessToken().getScopes());
 		OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(this.publicRegistration,
 				this.publicRegistration.getClientId(), token);
 		return new CachedToken(client, expiresAt.minus(share(lifetime, this.settings.refreshAhead())),
@@ -382,58 +384,31 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * jittered backoff and the endpoint's {@code Retry-After} (at most the longest
 	 * honoured one); any other failure only delays background refreshes.
 	 */
-	private State failed(State current, PatternHealthTokenException failure) {
+	private TokenCacheState failed(TokenCacheState current, PatternHealthTokenException failure) {
 		Instant now = this.settings.clock().instant();
-		int failures = current.failures() + 1;
 		if (failure instanceof PatternHealthCredentialsRejectedException rejected) {
-			return current.failed(failures, now.plus(this.settings.rejectedCredentialsCooldown()), rejected);
+			return current.failed(now.plus(this.settings.rejectedCredentialsCooldown()), rejected, failure);
 		}
-		Duration delay = this.retry.backoff(failures);
+		Duration delay = this.requests.backoff(current.failures() + 1);
 		Duration retryAfter = failure.getRetryAfter();
 		if (retryAfter != null) {
 			retryAfter = min(retryAfter, this.settings.maxRetryAfter());
 			delay = (retryAfter.compareTo(delay) > 0) ? retryAfter : delay;
 		}
 		Instant nextAttempt = now.plus(delay);
-		return current.failed(failures, nextAttempt,
-				TokenRequestRetry.isTransient(failure) ? this.failures.backingOff(failure, nextAttempt, now) : null);
+		return current.failed(nextAttempt,
+				TokenRequestRetry.isTransient(failure) ? this.failures.backingOff(failure, nextAttempt, now) : null,
+				failure);
 	}
 
-	/**
-	 * The longest a blocking caller waits for the shared token request: every attempt
-	 * timing out after the longest backoff.
-	 */
-	private Duration maxWait() {
-		return this.settings.timeout()
-			.plus(this.settings.maxBackoff())
-			.multipliedBy(this.settings.maxAttempts())
-			.plusSeconds(1);
-	}
-
-	private static Duration min(Duration a, Duration b) {
-		return (a.compareTo(b) <= 0) ? a : b;
-	}
-
-	private PatternHealthTokenException describe(Throwable ex) {
-		if (ex instanceof PatternHealthTokenException tokenException) {
-			return tokenException;
-		}
-		if (ex instanceof TimeoutException) {
-			return this.failures.timedOut(this.settings.timeout(), this.settings.maxAttempts());
-		}
-		if (ex instanceof IOException) {
-			return this.failures.unreachable(ex, rootMessage(ex), this.settings.maxAttempts());
-		}
-		return this.failures.failed(ex, rootMessage(ex));
-	}
-
-	private void logFailure(PatternHealthTokenException failure, State state) {
+	private void logFailure(PatternHealthTokenException failure, TokenCacheState state) {
 		CachedToken kept = state.token();
 		Instant now = this.settings.clock().instant();
 		if (kept != null && now.isBefore(kept.expiresAt())) {
 			logger.warn("Could not refresh the Pattern Health access token; the current one stays in use for "
-					+ describe(Duration.between(now, kept.expiresAt())) + " and a new attempt starts after "
-					+ describe(Duration.between(now, state.nextAttempt())) + ". " + failure.getMessage());
+					+ TokenFailures.describe(Duration.between(now, kept.expiresAt()))
+					+ " and a new attempt starts after "
+					+ TokenFailures.describe(Duration.between(now, state.nextAttempt())) + ". " + failure.getMessage());
 		}
 		else {
 			logger.warn(failure.getMessage());
@@ -441,319 +416,28 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	}
 
 	/**
-	 * Describe the deepest cause that says what happened; a connection refused by an HTTP
-	 * client that gives no message is named as such.
+	 * The longest a blocking caller waits for the shared token request: every attempt
+	 * timing out after the longest backoff, and a second more.
 	 */
-	private static String rootMessage(Throwable ex) {
-		String message = null;
-		boolean refused = false;
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			message = (cause.getMessage() != null) ? cause.getMessage() : message;
-			refused = refused || cause instanceof ConnectException;
-		}
-		if (message != null) {
-			return message;
-		}
-		return refused ? "Connection refused" : ex.getClass().getSimpleName();
+	private static Duration maxWait(PatternHealthTokenCacheBuilder builder) {
+		long attempts = Math.min(builder.maxAttempts, 1000);
+		return builder.timeout.plus(builder.maxBackoff).multipliedBy(attempts).plusSeconds(1);
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	private static Duration share(Duration lifetime, double ratio) {
 		return Duration.ofMillis((long) (lifetime.toMillis() * ratio));
 	}
 
-	private static String describe(Duration duration) {
-		return TokenFailures.describe(duration);
-	}
-
-	/**
-	 * A cached token, with the instants at which a refresh starts and at which calls stop
-	 * using it, whether it replaced a token the API answered {@code 401} to, and a
-	 * completed future of it, so that handing out a cached token allocates nothing.
-	 */
-	record CachedToken(OAuth2AuthorizedClient client, Instant refreshAt, Instant expiresAt, boolean afterUnauthorized,
-			CompletableFuture<CachedToken> ready) {
-
-		CachedToken(OAuth2AuthorizedClient client, Instant refreshAt, Instant expiresAt, boolean afterUnauthorized) {
-			this(client, refreshAt, expiresAt, afterUnauthorized, new CompletableFuture<>());
-			this.ready.complete(this);
-		}
-
-		Duration lifetime() {
-			OAuth2AccessToken token = this.client.getAccessToken();
-			return Duration.between(token.getIssuedAt(), token.getExpiresAt());
-		}
-
-	}
-
-	/**
-	 * Everything the cache knows at one instant, replaced as a whole so that concurrent
-	 * callers always see a consistent view. Until {@code nextAttempt}, background
-	 * refreshes wait, and calls without a token fail at once with {@code blocked} when it
-	 * is set. {@code unauthorized} tells that the last token was dropped for a
-	 * {@code 401}.
-	 */
-	private record State(@Nullable CachedToken token, @Nullable CompletableFuture<CachedToken> round, int failures,
-			@Nullable Instant nextAttempt, @Nullable PatternHealthTokenException blocked, boolean unauthorized) {
-
-		static final State EMPTY = new State(null, null, 0, null, null, false);
-
-		boolean holds(String tokenValue) {
-			return this.token != null && this.token.client().getAccessToken().getTokenValue().equals(tokenValue);
-		}
-
-		State withoutToken() {
-			return new State(null, this.round, this.failures, this.nextAttempt, this.blocked, true);
-		}
-
-		State requesting(@Nullable CompletableFuture<CachedToken> round) {
-			return new State(this.token, round, this.failures, this.nextAttempt, this.blocked, this.unauthorized);
-		}
-
-		State refreshed(CachedToken token) {
-			return new State(token, this.round, 0, null, null, false);
-		}
-
-		State failed(int failures, Instant nextAttempt, @Nullable PatternHealthTokenException blocked) {
-			return new State(this.token, this.round, failures, nextAttempt, blocked, this.unauthorized);
-		}
-
-	}
-
 	/**
 	 * The settings of a cache, fixed when it is built.
 	 */
-	private record Settings(double refreshAhead, double expiryMargin, Duration timeout, int maxAttempts,
-			Duration maxBackoff, Duration maxRetryAfter, Duration maxLifetime, Duration rejectedCredentialsCooldown,
-			Duration unauthorizedReplacementInterval, Clock clock) {
-
-	}
-
-	/**
-	 * Builds a {@link PatternHealthTokenCache}. The defaults suit Pattern Health's
-	 * one-hour tokens.
-	 */
-	public static final class Builder {
-
-		/**
-		 * The longest lifetime given to a token unless {@link #maxLifetime(Duration)}
-		 * says otherwise: one day.
-		 */
-		public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofDays(1);
-
-		private final URI tokenUri;
-
-		private final String clientId;
-
-		private final String clientSecret;
-
-		private Function<TokenEndpoint, TokenClient> tokenClient = webClientPresent
-				? (endpoint) -> new WebClientTokenClient(WebClient.create(), endpoint)
-				: (endpoint) -> new RestClientTokenClient(RestClient.create(), endpoint);
-
-		private boolean encodeCredentials;
-
-		private Duration defaultExpiresIn = Duration.ofMinutes(5);
-
-		private double refreshAhead = 0.1;
-
-		private double expiryMargin = 0.02;
-
-		private Duration timeout = Duration.ofSeconds(10);
-
-		private int maxAttempts = 3;
-
-		private Duration initialBackoff = Duration.ofMillis(200);
-
-		private Duration maxBackoff = Duration.ofSeconds(5);
-
-		private Duration maxRetryAfter = Duration.ofMinutes(2);
-
-		private Duration maxLifetime = DEFAULT_MAX_LIFETIME;
-
-		private Duration rejectedCredentialsCooldown = Duration.ofSeconds(1);
-
-		private Duration unauthorizedReplacementInterval = Duration.ofSeconds(5);
-
-		private Clock clock = Clock.systemUTC();
-
-		private Builder(URI tokenUri, String clientId, String clientSecret) {
-			Assert.isTrue(tokenUri.isAbsolute(), "'tokenUri' must be absolute");
-			Assert.hasText(clientId, "'clientId' must not be empty");
-			Assert.hasText(clientSecret, "'clientSecret' must not be empty");
-			this.tokenUri = tokenUri;
-			this.clientId = clientId;
-			this.clientSecret = clientSecret;
-		}
-
-		/**
-		 * Send token requests with the given {@link WebClient}, which must not carry the
-		 * bearer filter. This is the default when WebFlux is on the class path.
-		 * @param webClient the web client
-		 * @return this builder
-		 */
-		public Builder webClient(WebClient webClient) {
-			Assert.notNull(webClient, "'webClient' must not be null");
-			this.tokenClient = (endpoint) -> new WebClientTokenClient(webClient, endpoint);
-			return this;
-		}
-
-		/**
-		 * Send token requests with the given {@link RestClient}, which must not carry the
-		 * bearer interceptor. Each request runs on a daemon thread of the cache's own.
-		 * @param restClient the rest client
-		 * @return this builder
-		 */
-		public Builder restClient(RestClient restClient) {
-			Assert.notNull(restClient, "'restClient' must not be null");
-			this.tokenClient = (endpoint) -> new RestClientTokenClient(restClient, endpoint);
-			return this;
-		}
-
-		/**
-		 * Set whether the client id and secret are URL-encoded before they are Base64
-		 * encoded, as RFC 6749 section 2.3.1 asks. Pattern Health expects them as
-		 * written, which is the default.
-		 * @param encodeCredentials whether to URL-encode the credentials
-		 * @return this builder
-		 */
-		public Builder encodeCredentials(boolean encodeCredentials) {
-			this.encodeCredentials = encodeCredentials;
-			return this;
-		}
-
-		/**
-		 * Set the lifetime of a token whose answer has no {@code expires_in}.
-		 * @param defaultExpiresIn the lifetime
-		 * @return this builder
-		 */
-		public Builder defaultExpiresIn(Duration defaultExpiresIn) {
-			Assert.isTrue(!defaultExpiresIn.isNegative() && !defaultExpiresIn.isZero(),
-					"'defaultExpiresIn' must be positive");
-			this.defaultExpiresIn = defaultExpiresIn;
-			return this;
-		}
-
-		/**
-		 * Set the share of a token's lifetime, counted back from its expiry, during which
-		 * one background refresh runs while calls keep using the token.
-		 * @param refreshAhead a share between 0 and 1, larger than the expiry margin
-		 * @return this builder
-		 */
-		public Builder refreshAhead(double refreshAhead) {
-			this.refreshAhead = refreshAhead;
-			return this;
-		}
-
-		/**
-		 * Set the share of a token's lifetime, counted back from its expiry, during which
-		 * the token is no longer used and calls wait for a new one.
-		 * @param expiryMargin a share between 0 and 1, smaller than the refresh-ahead
-		 * share
-		 * @return this builder
-		 */
-		public Builder expiryMargin(double expiryMargin) {
-			this.expiryMargin = expiryMargin;
-			return this;
-		}
-
-		/**
-		 * Set how long one token request may take, from connecting to reading the answer.
-		 * @param timeout the timeout of one attempt
-		 * @return this builder
-		 */
-		public Builder timeout(Duration timeout) {
-			Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
-			this.timeout = timeout;
-			return this;
-		}
-
-		/**
-		 * Set how transient failures of the token endpoint are retried.
-		 * @param maxAttempts the number of attempts, the first included
-		 * @param initialBackoff the delay before the second attempt
-		 * @param maxBackoff the longest delay between two attempts; a longer
-		 * {@code Retry-After} ends the attempts, and the next token request waits for it
-		 * @return this builder
-		 */
-		public Builder retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-			Assert.isTrue(maxAttempts >= 1, "'maxAttempts' must be at least 1");
-			Assert.isTrue(!initialBackoff.isNegative() && initialBackoff.compareTo(maxBackoff) <= 0,
-					"'initialBackoff' must be between zero and 'maxBackoff'");
-			this.maxAttempts = maxAttempts;
-			this.initialBackoff = initialBackoff;
-			this.maxBackoff = maxBackoff;
-			return this;
-		}
-
-		/**
-		 * Set the longest {@code Retry-After} of the token endpoint that is honoured, so
-		 * that an absurd value cannot lock the client out for a day.
-		 * @param maxRetryAfter the longest honoured delay
-		 * @return this builder
-		 */
-		public Builder maxRetryAfter(Duration maxRetryAfter) {
-			Assert.isTrue(!maxRetryAfter.isNegative(), "'maxRetryAfter' must not be negative");
-			this.maxRetryAfter = maxRetryAfter;
-			return this;
-		}
-
-		/**
-		 * Set the longest lifetime given to a token, whatever its {@code expires_in}
-		 * says.
-		 * @param maxLifetime the longest lifetime
-		 * @return this builder
-		 */
-		public Builder maxLifetime(Duration maxLifetime) {
-			Assert.isTrue(!maxLifetime.isNegative() && !maxLifetime.isZero(), "'maxLifetime' must be positive");
-			this.maxLifetime = maxLifetime;
-			return this;
-		}
-
-		/**
-		 * Set the shortest time between two token requests caused by {@code 401} answers
-		 * of the API: a {@code 401} to a token younger than this is the resource's
-		 * answer, handed to the caller without a new token.
-		 * @param interval the interval
-		 * @return this builder
-		 */
-		public Builder unauthorizedReplacementInterval(Duration interval) {
-			Assert.isTrue(!interval.isNegative(), "'interval' must not be negative");
-			this.unauthorizedReplacementInterval = interval;
-			return this;
-		}
-
-		/**
-		 * Set how long, after Pattern Health rejected the credentials, calls fail at once
-		 * without asking the token endpoint again.
-		 * @param cooldown the cooldown
-		 * @return this builder
-		 */
-		public Builder rejectedCredentialsCooldown(Duration cooldown) {
-			Assert.isTrue(!cooldown.isNegative(), "'cooldown' must not be negative");
-			this.rejectedCredentialsCooldown = cooldown;
-			return this;
-		}
-
-		/**
-		 * Set the clock that times token lifetimes.
-		 * @param clock the clock
-		 * @return this builder
-		 */
-		public Builder clock(Clock clock) {
-			this.clock = clock;
-			return this;
-		}
-
-		/**
-		 * Build the cache.
-		 * @return the cache
-		 */
-		public PatternHealthTokenCache build() {
-			Assert.isTrue(this.expiryMargin >= 0 && this.expiryMargin < this.refreshAhead && this.refreshAhead < 1,
-					"Expected 0 <= expiry margin < refresh ahead < 1, got expiry margin " + this.expiryMargin
-							+ " and refresh ahead " + this.refreshAhead);
-			return new PatternHealthTokenCache(this);
-		}
+	private record Settings(double refreshAhead, double expiryMargin, Duration maxWait, Duration maxRetryAfter,
+			Duration maxLifetime, Duration rejectedCredentialsCooldown, Duration unauthorizedReplacementInterval,
+			Clock clock) {
 
 	}
 

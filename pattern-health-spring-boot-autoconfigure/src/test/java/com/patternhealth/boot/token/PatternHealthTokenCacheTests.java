@@ -502,7 +502,7 @@ class PatternHealthTokenCacheTests {
 		return catchThrowable(() -> authorize(manager));
 	}
 
-	private PatternHealthTokenCache.Builder manager() {
+	private PatternHealthTokenCacheBuilder manager() {
 		return this.caller.transport(PatternHealthTokenCache.withCredentials(tokenUri(), CLIENT_ID, SECRET))
 			.retry(3, Duration.ofMillis(10), Duration.ofMillis(50))
 			.clock(this.clock);

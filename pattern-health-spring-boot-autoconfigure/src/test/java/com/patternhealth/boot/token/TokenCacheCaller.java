@@ -55,7 +55,7 @@ enum TokenCacheCaller {
 	REACTIVE {
 
 		@Override
-		PatternHealthTokenCache.Builder transport(PatternHealthTokenCache.Builder builder) {
+		PatternHealthTokenCacheBuilder transport(PatternHealthTokenCacheBuilder builder) {
 			return builder.webClient(WebClient.create());
 		}
 
@@ -106,7 +106,7 @@ enum TokenCacheCaller {
 	BLOCKING {
 
 		@Override
-		PatternHealthTokenCache.Builder transport(PatternHealthTokenCache.Builder builder) {
+		PatternHealthTokenCacheBuilder transport(PatternHealthTokenCacheBuilder builder) {
 			return builder.restClient(RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build());
 		}
 
@@ -151,7 +151,7 @@ enum TokenCacheCaller {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	abstract PatternHealthTokenCache.Builder transport(PatternHealthTokenCache.Builder builder);
+	abstract PatternHealthTokenCacheBuilder transport(PatternHealthTokenCacheBuilder builder);
 
 	abstract Caller on(PatternHealthTokenCache cache);
 

@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.token;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a {@link PatternHealthTokenCache} knows at one instant, replaced as a whole
+ * so that concurrent callers always see a consistent view. Until {@code nextAttempt},
+ * background refreshes wait, and calls without a token fail at once with {@code blocked}
+ * when it is set. {@code unauthorized} tells that the last token was dropped for a
+ * {@code 401}.
+ *
+ * @param token the cached token, or {@code null}
+ * @param round the token request under way, or {@code null}
+ * @param failures the token requests that failed since the last token was obtained
+ * @param nextAttempt the earliest instant of the next token request, or {@code null}
+ * @param blocked the failure handed to calls without a token until {@code nextAttempt}
+ * @param lastFailure the last failure since the last token was obtained, or {@code null}
+ * @param unauthorized whether the last token was dropped for a {@code 401}
+ * @author Pattern Health Spring Boot authors
+ */
+record TokenCacheState(@Nullable CachedToken token, @Nullable CompletableFuture<CachedToken> round, int failures,
+		@Nullable Instant nextAttempt, @Nullable PatternHealthTokenException blocked,
+		@Nullable PatternHealthTokenException lastFailure, boolean unauthorized) {
+
+	static final TokenCacheState EMPTY = new TokenCacheState(null, null, 0, null, null, null, false);
+
+	boolean holds(String tokenValue) {
+		return this.token != null && this.token.accessToken().getTokenValue().equals(tokenValue);
+	}
+
+	TokenCacheState withoutToken() {
+		return new TokenCacheState(null, this.round, this.failures, this.nextAttempt, this.blocked, this.lastFailure,
+				true);
+	}
+
+	TokenCacheState requesting(@Nullable CompletableFuture<CachedToken> round) {
+		return new TokenCacheState(this.token, round, this.failures, this.nextAttempt, this.blocked, this.lastFailure,
+				this.unauthorized);
+	}
+
+	TokenCacheState refreshed(CachedToken token) {
+		return new TokenCacheState(token, this.round, 0, null, null, null, false);
+	}
+
+	TokenCacheState failed(Instant nextAttempt, @Nullable PatternHealthTokenException blocked,
+			PatternHealthTokenException failure) {
+		return new TokenCacheState(this.token, this.round, this.failures + 1, nextAttempt, blocked, failure,
+				this.unauthorized);
+	}
+
+	/**
+	 * Describe this state for health indicators and metrics.
+	 * @param clientId the client id of the cache
+	 * @param now the current instant
+	 * @return the public view of this state
+	 */
+	TokenState describe(String clientId, Instant now) {
+		CachedToken token = this.token;
+		TokenState.Status status;
+		if (token != null && now.isBefore(token.expiresAt())) {
+			status = TokenState.Status.VALID;
+		}
+		else if (this.lastFailure instanceof PatternHealthCredentialsRejectedException) {
+			status = TokenState.Status.CREDENTIALS_REJECTED;
+		}
+		else if (this.lastFailure != null) {
+			status = TokenState.Status.UNAVAILABLE;
+		}
+		else {
+			status = (token != null) ? TokenState.Status.EXPIRED : TokenState.Status.NOT_REQUESTED;
+		}
+		return new TokenState(status, clientId, (token != null) ? token.accessToken().getIssuedAt() : null,
+				(token != null) ? token.expiresAt() : null, this.failures,
+				(this.lastFailure != null) ? this.lastFailure.getError().getErrorCode() : null, this.nextAttempt);
+	}
+
+}

@@ -1,0 +1,214 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.token;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.patternhealth.boot.observation.DefaultTokenRequestObservationConvention;
+import com.patternhealth.boot.observation.TokenRequestObservationContext;
+import com.patternhealth.boot.observation.TokenRequestObservationContext.Outcome;
+import com.patternhealth.boot.observation.TokenRequestObservationConvention;
+import com.patternhealth.boot.observation.TokenRequestObservationDocumentation;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+
+/**
+ * Sends the token requests of one cache: each acquisition, with its attempts and the
+ * backoff between them, observed as one {@code patternhealth.token.requests} observation.
+ * An acquisition ends with an answer or with a {@link PatternHealthTokenException} that
+ * says what happened.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+final class TokenRequests implements AutoCloseable {
+
+	private static final DefaultTokenRequestObservationConvention DEFAULT_CONVENTION = new DefaultTokenRequestObservationConvention();
+
+	private final TokenClient client;
+
+	private final TokenRequestRetry retry;
+
+	private final TokenFailures failures;
+
+	private final Duration timeout;
+
+	private final int maxAttempts;
+
+	private final Clock clock;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable TokenRequestObservationConvention observationConvention;
+
+	private final String tokenUri;
+
+	private final ScheduledThreadPoolExecutor scheduler;
+
+	private volatile boolean closed;
+
+	TokenRequests(TokenClient client, TokenFailures failures, String tokenUri, PatternHealthTokenCacheBuilder builder) {
+		this.client = client;
+		this.failures = failures;
+		this.tokenUri = tokenUri;
+		this.retry = new TokenRequestRetry(builder.maxAttempts, builder.initialBackoff, builder.maxBackoff);
+		this.timeout = builder.timeout;
+		this.maxAttempts = builder.maxAttempts;
+		this.clock = builder.clock;
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
+		this.scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "patternhealth-token-retry");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.scheduler.setKeepAliveTime(10, TimeUnit.SECONDS);
+		this.scheduler.allowCoreThreadTimeOut(true);
+		this.scheduler.setRemoveOnCancelPolicy(true);
+	}
+
+	/**
+	 * Return the jittered backoff after the given number of failed acquisitions: the same
+	 * formula as between attempts.
+	 */
+	Duration backoff(int failures) {
+		return this.retry.backoff(failures);
+	}
+
+	/**
+	 * Acquire a token: attempt, and attempt again after a failure that may pass.
+	 * @param trigger what started the acquisition
+	 * @return the answer, or a failure with a {@link PatternHealthTokenException}
+	 */
+	CompletableFuture<Answer> acquire(TokenRequestTrigger trigger) {
+		TokenRequestObservationContext context = new TokenRequestObservationContext(this.failures.clientId(),
+				this.tokenUri, trigger.getValue());
+		Observation observation = TokenRequestObservationDocumentation.TOKEN_REQUESTS
+			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.start();
+		CompletableFuture<Answer> answer = new CompletableFuture<>();
+		attempt(answer, 1, observation, context);
+		return answer;
+	}
+
+	private void attempt(CompletableFuture<Answer> answer, int attempt, Observation observation,
+			TokenRequestObservationContext context) {
+		context.setAttempts(attempt);
+		Instant requestedAt = this.clock.instant();
+		CompletableFuture<OAuth2AccessTokenResponse> response;
+		try {
+			response = this.client.requestToken();
+		}
+		catch (RuntimeException ex) {
+			response = CompletableFuture.failedFuture(ex);
+		}
+		response.whenComplete((token, failure) -> {
+			if (failure == null) {
+				context.setOutcome(Outcome.SUCCESS);
+				observation.stop();
+				answer.complete(new Answer(token, requestedAt));
+				return;
+			}
+			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+					? failure.getCause() : failure;
+			Duration delay = this.closed ? null : this.retry.delay(cause, attempt);
+			if (delay != null) {
+				try {
+					this.scheduler.schedule(() -> attempt(answer, attempt + 1, observation, context), delay.toNanos(),
+							TimeUnit.NANOSECONDS);
+					observation.event(TokenRequestObservationDocumentation.Events.RETRY);
+					return;
+				}
+				catch (RuntimeException ex) {
+					// Closed: fail below
+				}
+			}
+			PatternHealthTokenException described = this.closed ? this.failures.closed() : describe(cause);
+			context.setOutcome((described instanceof PatternHealthCredentialsRejectedException)
+					? Outcome.CREDENTIALS_REJECTED : Outcome.FAILURE);
+			observation.error(described);
+			observation.stop();
+			answer.completeExceptionally(described);
+		});
+	}
+
+	/**
+	 * Say what happened in terms a user can act on; the transport's exception stays the
+	 * cause only when it carries no request headers.
+	 */
+	private PatternHealthTokenException describe(Throwable ex) {
+		if (ex instanceof PatternHealthTokenException tokenException) {
+			return tokenException;
+		}
+		if (ex instanceof TimeoutException) {
+			return this.failures.timedOut(this.timeout, this.maxAttempts);
+		}
+		if (ex instanceof IOException) {
+			return this.failures.unreachable(ex, rootMessage(ex), this.maxAttempts);
+		}
+		return this.failures.failed(ex, rootMessage(ex));
+	}
+
+	/**
+	 * Describe the deepest cause that says what happened; a connection refused by an HTTP
+	 * client that gives no message is named as such.
+	 */
+	private static String rootMessage(Throwable ex) {
+		String message = null;
+		boolean refused = false;
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			message = (cause.getMessage() != null) ? cause.getMessage() : message;
+			refused = refused || cause instanceof ConnectException;
+		}
+		if (message != null) {
+			return message;
+		}
+		return refused ? "Connection refused" : ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * Stop retrying; an acquisition under way ends with a failure.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		this.scheduler.shutdownNow();
+		this.client.close();
+	}
+
+	/**
+	 * The answer of the token endpoint, with the instant its request was sent.
+	 *
+	 * @param response the token response
+	 * @param requestedAt when the request that got it was sent
+	 */
+	record Answer(OAuth2AccessTokenResponse response, Instant requestedAt) {
+
+	}
+
+}
