@@ -1,0 +1,176 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks {@link PatternHealthProperties} when the application starts and reports every
+ * problem at once, each naming the property to fix.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+final class PatternHealthPropertiesValidator {
+
+	private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+	private final PatternHealthProperties properties;
+
+	PatternHealthPropertiesValidator(PatternHealthProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * Throw an {@link InvalidPatternHealthPropertiesException} that lists every problem,
+	 * unless there is none or the Pattern Health client is turned off.
+	 */
+	void validate() {
+		if (this.properties.isEnabled()) {
+			List<InvalidPatternHealthPropertiesException.Problem> problems = problems();
+			if (!problems.isEmpty()) {
+				throw new InvalidPatternHealthPropertiesException(problems);
+			}
+		}
+	}
+
+	/**
+	 * Return every problem of the properties, in the order of the properties.
+	 * @return the problems, empty if there is none
+	 */
+	List<InvalidPatternHealthPropertiesException.Problem> problems() {
+		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
+		String baseUrl = this.properties.getBaseUrl();
+		if (!StringUtils.hasText(baseUrl)) {
+			problems.add(missing("patternhealth.base-url",
+					"the address of your Pattern Health host, such as https://api.example.com"));
+		}
+		else {
+			String invalid = checkBaseUrl(baseUrl.strip());
+			if (invalid != null) {
+				problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.base-url", invalid));
+			}
+		}
+		if (!StringUtils.hasText(this.properties.getClientId())) {
+			problems.add(
+					missing("patternhealth.client-id", "the client ID from the Pattern Health administrative console"));
+		}
+		if (!StringUtils.hasText(this.properties.getClientSecret())) {
+			problems.add(missing("patternhealth.client-secret", "the client secret that belongs to the client ID"));
+		}
+		String tokenPath = this.properties.getTokenPath();
+		if (!StringUtils.hasText(tokenPath) || !tokenPath.startsWith("/")) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token-path", "'" + tokenPath
+					+ "' is not a path; set it to a path that starts with '/', such as /api/auth/token"));
+		}
+		checkToken(this.properties.getToken(), problems);
+		return problems;
+	}
+
+	private @Nullable String checkBaseUrl(String value) {
+		URI uri;
+		try {
+			uri = new URI(value);
+		}
+		catch (URISyntaxException ex) {
+			return "'" + value + "' is not a URL; set it to scheme and host, such as https://api.example.com";
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
+		if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getRawAuthority() == null) {
+			return "'" + value
+					+ "' is not an absolute http or https URL; set it to scheme and host, such as https://api.example.com";
+		}
+		if (!StringUtils.hasText(uri.getHost())) {
+			return "'" + value + "' has no valid host name; set it to scheme and host, such as https://api.example.com";
+		}
+		if (uri.getPort() > 65535) {
+			return "'" + value + "' has port " + uri.getPort() + ", above 65535; set a valid port or none";
+		}
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			return "'" + value + "' has a query or a fragment; set it to scheme, host and optional port only";
+		}
+		if (uri.getRawUserInfo() != null) {
+			return "the URL carries user information; remove it and set patternhealth.client-id and patternhealth.client-secret instead";
+		}
+		if ("http".equals(scheme) && !this.properties.isAllowInsecureHttp() && !isLoopback(uri.getHost())) {
+			return "'" + value + "' uses http on a host other than loopback, which would send the client secret"
+					+ " in clear text; use https, or set patternhealth.allow-insecure-http=true";
+		}
+		return null;
+	}
+
+	private static boolean isLoopback(String host) {
+		String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+		if ("localhost".equalsIgnoreCase(name)) {
+			return true;
+		}
+		if (!IPV4_LITERAL.matcher(name).matches() && !name.contains(":")) {
+			// A host name other than localhost is not resolved: no lookup at startup
+			return false;
+		}
+		try {
+			return InetAddress.getByName(name).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	private static void checkToken(PatternHealthProperties.Token token,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (!(token.getExpiryMargin() >= 0 && token.getExpiryMargin() < token.getRefreshAhead()
+				&& token.getRefreshAhead() < 1)) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(
+					"patternhealth.token.refresh-ahead and patternhealth.token.expiry-margin",
+					"are " + token.getRefreshAhead() + " and " + token.getExpiryMargin()
+							+ "; they must satisfy 0 <= expiry-margin < refresh-ahead < 1, such as 0.1 and 0.02"));
+		}
+		if (token.getDefaultExpiresIn().isNegative() || token.getDefaultExpiresIn().isZero()) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.default-expires-in",
+					"must be positive, such as 5m"));
+		}
+		if (token.getTimeout().isNegative() || token.getTimeout().isZero()) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.timeout",
+					"must be positive, such as 5s"));
+		}
+		PatternHealthProperties.Retry retry = token.getRetry();
+		if (retry.getMaxAttempts() < 1) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.retry.max-attempts",
+					"is " + retry.getMaxAttempts() + "; it must be at least 1"));
+		}
+		if (retry.getInitialBackoff().isNegative() || retry.getInitialBackoff().compareTo(retry.getMaxBackoff()) > 0) {
+			problems
+				.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.retry.initial-backoff",
+						"must be between zero and patternhealth.token.retry.max-backoff"));
+		}
+	}
+
+	private static InvalidPatternHealthPropertiesException.Problem missing(String property, String meaning) {
+		return new InvalidPatternHealthPropertiesException.Problem(property, "is not set; set it to " + meaning);
+	}
+
+}

@@ -1,0 +1,168 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PatternHealthPropertiesValidator}: every problem names the property
+ * and how to fix it.
+ */
+class PatternHealthPropertiesValidatorTests {
+
+	@Test
+	void validPropertiesHaveNoProblem() {
+		assertThat(problems(properties("https://api.example.com"))).isEmpty();
+	}
+
+	@Test
+	void namesEachMissingRequiredProperty() {
+		assertThat(problems(new PatternHealthProperties())).containsExactly(problem("patternhealth.base-url",
+				"is not set; set it to the address of your Pattern Health host, such as https://api.example.com"),
+				problem("patternhealth.client-id",
+						"is not set; set it to the client ID from the Pattern Health administrative console"),
+				problem("patternhealth.client-secret",
+						"is not set; set it to the client secret that belongs to the client ID"));
+	}
+
+	@Test
+	void treatsBlankRequiredPropertiesAsMissing() {
+		PatternHealthProperties properties = new PatternHealthProperties();
+		properties.setBaseUrl("  ");
+		properties.setClientId("");
+		properties.setClientSecret(" \t");
+		assertThat(problems(properties)).extracting(InvalidPatternHealthPropertiesException.Problem::property)
+			.containsExactly("patternhealth.base-url", "patternhealth.client-id", "patternhealth.client-secret");
+	}
+
+	@Test
+	void namesOnlyTheMissingProperty() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.setClientSecret(null);
+		assertThat(problems(properties)).extracting(InvalidPatternHealthPropertiesException.Problem::property)
+			.containsExactly("patternhealth.client-secret");
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "api.example.com", "ftp://api.example.com", "/api", "https:///api", "mailto:a@example.com" })
+	void refusesABaseUrlThatIsNotAnAbsoluteHttpUrl(String baseUrl) {
+		assertThat(problems(properties(baseUrl))).containsExactly(problem("patternhealth.base-url", "'" + baseUrl
+				+ "' is not an absolute http or https URL; set it to scheme and host, such as https://api.example.com"));
+	}
+
+	@Test
+	void refusesABaseUrlThatIsNotAUrl() {
+		assertThat(problems(properties("https://api example.com"))).containsExactly(problem("patternhealth.base-url",
+				"'https://api example.com' is not a URL; set it to scheme and host, such as https://api.example.com"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://api.example.com?tenant=a", "https://api.example.com/#top",
+			"https://api.example.com/?" })
+	void refusesABaseUrlWithAQueryOrAFragment(String baseUrl) {
+		assertThat(problems(properties(baseUrl))).containsExactly(problem("patternhealth.base-url",
+				"'" + baseUrl + "' has a query or a fragment; set it to scheme, host and optional port only"));
+	}
+
+	@Test
+	void refusesABaseUrlWithAnInvalidHostName() {
+		assertThat(problems(properties("https://pattern_health.example.com")))
+			.containsExactly(problem("patternhealth.base-url", "'https://pattern_health.example.com' has no valid host"
+					+ " name; set it to scheme and host, such as https://api.example.com"));
+	}
+
+	@Test
+	void refusesABaseUrlWithAPortAbove65535() {
+		assertThat(problems(properties("https://api.example.com:70000")))
+			.containsExactly(problem("patternhealth.base-url",
+					"'https://api.example.com:70000' has port 70000, above 65535; set a valid port or none"));
+	}
+
+	@Test
+	void refusesCredentialsInTheBaseUrl() {
+		assertThat(problems(properties("https://id:secret@api.example.com")))
+			.containsExactly(problem("patternhealth.base-url", "the URL carries user information; remove it and set"
+					+ " patternhealth.client-id and patternhealth.client-secret instead"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://api.example.com", "http://10.0.0.7:8080", "http://127.example.com",
+			"http://localhost.example.com" })
+	void refusesHttpOnAHostOtherThanLoopback(String baseUrl) {
+		assertThat(problems(properties(baseUrl))).containsExactly(problem("patternhealth.base-url",
+				"'" + baseUrl + "' uses http on a host other than loopback, which would send the client secret"
+						+ " in clear text; use https, or set patternhealth.allow-insecure-http=true"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://localhost", "http://LOCALHOST:8080", "http://127.0.0.1:8080", "http://127.0.0.2",
+			"http://[::1]:8080" })
+	void acceptsHttpOnLoopback(String baseUrl) {
+		assertThat(problems(properties(baseUrl))).isEmpty();
+	}
+
+	@Test
+	void acceptsHttpOnAnyHostWhenExplicitlyAllowed() {
+		PatternHealthProperties properties = properties("http://api.example.com");
+		properties.setAllowInsecureHttp(true);
+		assertThat(problems(properties)).isEmpty();
+	}
+
+	@Test
+	void refusesATokenPathThatIsNotAPath() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.setTokenPath("api/auth/token");
+		assertThat(problems(properties)).containsExactly(problem("patternhealth.token-path",
+				"'api/auth/token' is not a path; set it to a path that starts with '/', such as /api/auth/token"));
+	}
+
+	@Test
+	void reportsEveryProblemAtOnce() {
+		PatternHealthProperties properties = new PatternHealthProperties();
+		properties.setBaseUrl("http://api.example.com");
+		properties.getToken().getRetry().setMaxAttempts(0);
+		List<String> names = problems(properties).stream()
+			.map(InvalidPatternHealthPropertiesException.Problem::property)
+			.toList();
+		assertThat(names).containsExactly("patternhealth.base-url", "patternhealth.client-id",
+				"patternhealth.client-secret", "patternhealth.token.retry.max-attempts");
+	}
+
+	private static PatternHealthProperties properties(String baseUrl) {
+		PatternHealthProperties properties = new PatternHealthProperties();
+		properties.setBaseUrl(baseUrl);
+		properties.setClientId("client");
+		properties.setClientSecret("secret");
+		return properties;
+	}
+
+	private static List<InvalidPatternHealthPropertiesException.Problem> problems(PatternHealthProperties properties) {
+		return new PatternHealthPropertiesValidator(properties).problems();
+	}
+
+	private static InvalidPatternHealthPropertiesException.Problem problem(String property, String reason) {
+		return new InvalidPatternHealthPropertiesException.Problem(property, reason);
+	}
+
+}
