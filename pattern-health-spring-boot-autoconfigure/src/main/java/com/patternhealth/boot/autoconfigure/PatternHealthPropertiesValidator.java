@@ -92,35 +92,56 @@ final class PatternHealthPropertiesValidator {
 	}
 
 	private @Nullable String checkBaseUrl(String value) {
+		// First, as every later message quotes the URL
+		if (hasUserInfo(value)) {
+			return "the URL carries user information; remove it and set patternhealth.client-id and patternhealth.client-secret instead";
+		}
+		String shown = "'" + withoutUserInfo(value) + "'";
 		URI uri;
 		try {
 			uri = new URI(value);
 		}
 		catch (URISyntaxException ex) {
-			return "'" + value + "' is not a URL; set it to scheme and host, such as https://api.example.com";
+			return shown + " is not a URL; set it to scheme and host, such as https://api.example.com";
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
 		if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getRawAuthority() == null) {
-			return "'" + value
-					+ "' is not an absolute http or https URL; set it to scheme and host, such as https://api.example.com";
+			return shown
+					+ " is not an absolute http or https URL; set it to scheme and host, such as https://api.example.com";
 		}
 		if (!StringUtils.hasText(uri.getHost())) {
-			return "'" + value + "' has no valid host name; set it to scheme and host, such as https://api.example.com";
+			return shown + " has no valid host name; set it to scheme and host, such as https://api.example.com";
 		}
 		if (uri.getPort() > 65535) {
-			return "'" + value + "' has port " + uri.getPort() + ", above 65535; set a valid port or none";
+			return shown + " has port " + uri.getPort() + ", above 65535; set a valid port or none";
 		}
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			return "'" + value + "' has a query or a fragment; set it to scheme, host and optional port only";
-		}
-		if (uri.getRawUserInfo() != null) {
-			return "the URL carries user information; remove it and set patternhealth.client-id and patternhealth.client-secret instead";
+			return shown + " has a query or a fragment; set it to scheme, host and optional port only";
 		}
 		if ("http".equals(scheme) && !this.properties.isAllowInsecureHttp() && !isLoopback(uri.getHost())) {
-			return "'" + value + "' uses http on a host other than loopback, which would send the client secret"
+			return shown + " uses http on a host other than loopback, which would send the client secret"
 					+ " in clear text; use https, or set patternhealth.allow-insecure-http=true";
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the authority of the URL (after "://", up to the first '/', '?' or '#')
+	 * holds user information, which may be a password.
+	 */
+	private static boolean hasUserInfo(String url) {
+		int scheme = url.indexOf("://");
+		return scheme >= 0 && url.substring(scheme + 3).split("[/?#]", 2)[0].contains("@");
+	}
+
+	/**
+	 * Return the URL with everything between "://" and its last '@' masked: a password
+	 * that holds '/', '?' or '#' ends the authority early, and none of it may show.
+	 */
+	private static String withoutUserInfo(String url) {
+		int scheme = url.indexOf("://");
+		int at = url.lastIndexOf('@');
+		return (scheme >= 0 && at > scheme) ? url.substring(0, scheme + 3) + "******" + url.substring(at) : url;
 	}
 
 	private static boolean isLoopback(String host) {

@@ -107,6 +107,27 @@ class PatternHealthPropertiesValidatorTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "https://id:hunter2@api.example.com?tenant=a", "https://id:hunter2@api.example.com/#top",
+			"ftp://id:hunter2@api.example.com", "http://id:hunter2@api.example.com:70000",
+			"https://id:hunter 2@api.example.com?tenant=a" })
+	void refusesCredentialsInTheBaseUrlBeforeAnyCheckThatQuotesIt(String baseUrl) {
+		assertThat(problems(properties(baseUrl)))
+			.containsExactly(problem("patternhealth.base-url", "the URL carries user information; remove it and set"
+					+ " patternhealth.client-id and patternhealth.client-secret instead"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://id:hunter2/x@api.example.com?tenant=a", "https://id:hunter2?x@api.example.com",
+			"https://id:hunter2#x@api.example.com/#top", "https://api.example.com/?to=id:hunter2@example.com" })
+	void neverQuotesWhatMayBeAPasswordInTheBaseUrl(String baseUrl) {
+		List<InvalidPatternHealthPropertiesException.Problem> problems = problems(properties(baseUrl));
+		assertThat(problems).extracting(InvalidPatternHealthPropertiesException.Problem::property)
+			.containsExactly("patternhealth.base-url");
+		assertThat(problems.get(0).reason()).startsWith("'https://******@").doesNotContain("hunter2");
+		assertThat(new InvalidPatternHealthPropertiesException(problems)).message().doesNotContain("hunter2");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "http://api.example.com", "http://10.0.0.7:8080", "http://127.example.com",
 			"http://localhost.example.com" })
 	void refusesHttpOnAHostOtherThanLoopback(String baseUrl) {
