@@ -39,6 +39,9 @@ final class PatternHealthPropertiesValidator {
 
 	private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
+	private static final String UNLESS_ENCODED = " unless the credentials are URL-encoded; set"
+			+ " patternhealth.token.encode-credentials=true, which URL-encodes them first";
+
 	private final PatternHealthProperties properties;
 
 	PatternHealthPropertiesValidator(PatternHealthProperties properties) {
@@ -75,12 +78,20 @@ final class PatternHealthPropertiesValidator {
 				problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.base-url", invalid));
 			}
 		}
-		if (!StringUtils.hasText(this.properties.getClientId())) {
+		String clientId = this.properties.getClientId();
+		if (!StringUtils.hasText(clientId)) {
 			problems.add(
 					missing("patternhealth.client-id", "the client ID from the Pattern Health administrative console"));
 		}
-		if (!StringUtils.hasText(this.properties.getClientSecret())) {
+		else {
+			checkCredential("patternhealth.client-id", clientId, true, problems);
+		}
+		String clientSecret = this.properties.getClientSecret();
+		if (!StringUtils.hasText(clientSecret)) {
 			problems.add(missing("patternhealth.client-secret", "the client secret that belongs to the client ID"));
+		}
+		else {
+			checkCredential("patternhealth.client-secret", clientSecret, false, problems);
 		}
 		String tokenPath = this.properties.getTokenPath();
 		if (!StringUtils.hasText(tokenPath) || !tokenPath.startsWith("/")) {
@@ -159,6 +170,37 @@ final class PatternHealthPropertiesValidator {
 		catch (UnknownHostException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Check that the token request can carry a client ID or secret: a client ID or secret
+	 * sent as written in Basic authentication may hold no character outside ISO-8859-1,
+	 * and a client ID no ':', which otherwise fail the first token request. The messages
+	 * never show the value, which may be the secret.
+	 */
+	private void checkCredential(String property, String value, boolean clientId,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (isSpace(value.charAt(0)) || isSpace(value.charAt(value.length() - 1))) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
+					"starts or ends with whitespace, most likely copied with it; remove the whitespace"));
+		}
+		if (this.properties.getToken().isEncodeCredentials()) {
+			return;
+		}
+		if (clientId && value.indexOf(':') >= 0) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
+					"contains ':', which Basic" + " authentication cannot carry in a client ID" + UNLESS_ENCODED));
+		}
+		int outside = value.codePoints().filter((codePoint) -> codePoint > 0xFF).findFirst().orElse(-1);
+		if (outside >= 0) {
+			String character = clientId ? String.format("U+%04X, ", outside) : "";
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property, "contains " + character
+					+ "a character outside ISO-8859-1, which Basic authentication cannot carry" + UNLESS_ENCODED));
+		}
+	}
+
+	private static boolean isSpace(char character) {
+		return Character.isWhitespace(character) || Character.isSpaceChar(character);
 	}
 
 	private static void checkToken(PatternHealthProperties.Token token,

@@ -16,13 +16,22 @@
 
 package com.patternhealth.boot.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenRequestHeadersConverter;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link PatternHealthPropertiesValidator}: every problem names the property
@@ -148,6 +157,94 @@ class PatternHealthPropertiesValidatorTests {
 		PatternHealthProperties properties = properties("http://api.example.com");
 		properties.setAllowInsecureHttp(true);
 		assertThat(problems(properties)).isEmpty();
+	}
+
+	@Test
+	void refusesAColonInTheClientIdSentAsWritten() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.setClientId("tenant:client");
+		assertThat(problems(properties)).containsExactly(problem("patternhealth.client-id",
+				"contains ':', which Basic authentication cannot carry in a client ID unless the credentials are"
+						+ " URL-encoded; set patternhealth.token.encode-credentials=true, which URL-encodes them first"));
+	}
+
+	@Test
+	void namesTheCharacterOfTheClientIdOutsideIso88591() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.setClientId("client\u200B-7");
+		assertThat(problems(properties)).containsExactly(problem("patternhealth.client-id",
+				"contains U+200B, a character outside ISO-8859-1, which Basic authentication cannot carry unless the"
+						+ " credentials are URL-encoded; set patternhealth.token.encode-credentials=true, which"
+						+ " URL-encodes them first"));
+	}
+
+	@Test
+	void refusesASecretOutsideIso88591WithoutShowingIt() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.setClientSecret("hunter2-\u20AC-secret");
+		assertThat(problems(properties)).containsExactly(problem("patternhealth.client-secret",
+				"contains a character outside ISO-8859-1, which Basic authentication cannot carry unless the"
+						+ " credentials are URL-encoded; set patternhealth.token.encode-credentials=true, which"
+						+ " URL-encodes them first"));
+	}
+
+	@Test
+	void acceptsAColonInTheSecretAndLatin1Characters() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.setClientId("cli\u00E9nt-\u00DF");
+		properties.setClientSecret("s3cr+t/=:%x \u00FF");
+		assertThat(problems(properties)).isEmpty();
+	}
+
+	@Test
+	void acceptsAnyCharacterWhenTheCredentialsAreUrlEncoded() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.setClientId("tenant:client-\u20AC");
+		properties.setClientSecret("s\u20ACcret");
+		properties.getToken().setEncodeCredentials(true);
+		assertThat(problems(properties)).isEmpty();
+	}
+
+	@Test
+	void theAdvisedEncodingLetsBasicAuthenticationCarryTheCredentials() {
+		ClientRegistration registration = ClientRegistration.withRegistrationId("pattern-health")
+			.clientId("tenant:client-\u20AC")
+			.clientSecret("s\u20ACcret")
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.tokenUri("https://api.example.com/api/auth/token")
+			.build();
+		DefaultOAuth2TokenRequestHeadersConverter<OAuth2ClientCredentialsGrantRequest> headers = new DefaultOAuth2TokenRequestHeadersConverter<>();
+		headers.setEncodeClientCredentials(false);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> headers.convert(new OAuth2ClientCredentialsGrantRequest(registration)));
+		headers.setEncodeClientCredentials(true);
+		String authorization = headers.convert(new OAuth2ClientCredentialsGrantRequest(registration))
+			.getFirst(HttpHeaders.AUTHORIZATION);
+		assertThat(new String(Base64.getDecoder().decode(authorization.substring("Basic ".length())),
+				StandardCharsets.ISO_8859_1))
+			.isEqualTo("tenant%3Aclient-%E2%82%AC:s%E2%82%ACcret");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { " client", "client\t", "client\u00A0", "\u3000client" })
+	void refusesWhitespaceAroundTheClientId(String clientId) {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.setClientId(clientId);
+		properties.getToken().setEncodeCredentials(true);
+		assertThat(problems(properties)).containsExactly(problem("patternhealth.client-id",
+				"starts or ends with whitespace, most likely copied with it; remove the whitespace"));
+	}
+
+	@Test
+	void neverShowsTheSecretInAnyProblem() {
+		PatternHealthProperties properties = properties("https://id:hunter2@api.example.com?tenant=a");
+		properties.setClientId(" tenant:client\u20AC");
+		properties.setClientSecret("\u3000hunter2-\u20AC-secret\n");
+		List<InvalidPatternHealthPropertiesException.Problem> problems = problems(properties);
+		assertThat(problems).extracting(InvalidPatternHealthPropertiesException.Problem::property)
+			.containsExactly("patternhealth.base-url", "patternhealth.client-id", "patternhealth.client-id",
+					"patternhealth.client-id", "patternhealth.client-secret", "patternhealth.client-secret");
+		assertThat(new InvalidPatternHealthPropertiesException(problems)).message().doesNotContain("hunter2");
 	}
 
 	@Test

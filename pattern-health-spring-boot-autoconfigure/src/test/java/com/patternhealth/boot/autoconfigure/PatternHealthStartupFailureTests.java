@@ -63,6 +63,26 @@ class PatternHealthStartupFailureTests {
 	}
 
 	@Test
+	void credentialsThatBasicAuthenticationCannotCarryFailTheApplicationWithoutShowingThem(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> run("--patternhealth.base-url=https://id:Pa55word-7@api.example.com?tenant=a",
+					"--patternhealth.client-id=tenant:client", "--patternhealth.client-secret=Hunter2-\u20AC-secret "));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("    - patternhealth.base-url the URL carries user information; remove it and set"
+					+ " patternhealth.client-id and patternhealth.client-secret instead")
+			.contains("    - patternhealth.client-id contains ':', which Basic authentication cannot carry in a"
+					+ " client ID unless the credentials are URL-encoded; set"
+					+ " patternhealth.token.encode-credentials=true, which URL-encodes them first")
+			.contains("    - patternhealth.client-secret starts or ends with whitespace, most likely copied with it;"
+					+ " remove the whitespace")
+			.contains("    - patternhealth.client-secret contains a character outside ISO-8859-1, which Basic"
+					+ " authentication cannot carry unless the credentials are URL-encoded; set"
+					+ " patternhealth.token.encode-credentials=true, which URL-encodes them first")
+			.doesNotContain("Hunter2")
+			.doesNotContain("Pa55word");
+	}
+
+	@Test
 	void injectingThePatternHealthClientWithoutAnyPropertyFailsWithAReportNamingTheProperties(CapturedOutput output) {
 		assertThatExceptionOfType(Exception.class).isThrownBy(PatternHealthStartupFailureTests::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
