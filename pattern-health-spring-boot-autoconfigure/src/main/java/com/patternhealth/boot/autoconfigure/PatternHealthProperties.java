@@ -158,6 +158,11 @@ public class PatternHealthProperties implements InitializingBean {
 		private Duration defaultExpiresIn = Duration.ofMinutes(5);
 
 		/**
+		 * Longest lifetime given to a token, whatever its expires_in says.
+		 */
+		private Duration maxLifetime = Duration.ofHours(24);
+
+		/**
 		 * Share of a token's lifetime, counted back from its expiry, during which one
 		 * background refresh runs while calls keep using the token.
 		 */
@@ -180,6 +185,13 @@ public class PatternHealthProperties implements InitializingBean {
 		 */
 		private Duration rejectedCredentialsCooldown = Duration.ofSeconds(1);
 
+		/**
+		 * Shortest time between two token requests caused by 401 answers of the API. A
+		 * 401 to a token younger than this is the resource's answer and is handed to the
+		 * caller without a new token.
+		 */
+		private Duration unauthorizedReplacementInterval = Duration.ofSeconds(5);
+
 		private final Retry retry = new Retry();
 
 		public boolean isEncodeCredentials() {
@@ -196,6 +208,14 @@ public class PatternHealthProperties implements InitializingBean {
 
 		public void setDefaultExpiresIn(Duration defaultExpiresIn) {
 			this.defaultExpiresIn = defaultExpiresIn;
+		}
+
+		public Duration getMaxLifetime() {
+			return this.maxLifetime;
+		}
+
+		public void setMaxLifetime(Duration maxLifetime) {
+			this.maxLifetime = maxLifetime;
 		}
 
 		public double getRefreshAhead() {
@@ -230,6 +250,14 @@ public class PatternHealthProperties implements InitializingBean {
 			this.rejectedCredentialsCooldown = rejectedCredentialsCooldown;
 		}
 
+		public Duration getUnauthorizedReplacementInterval() {
+			return this.unauthorizedReplacementInterval;
+		}
+
+		public void setUnauthorizedReplacementInterval(Duration unauthorizedReplacementInterval) {
+			this.unauthorizedReplacementInterval = unauthorizedReplacementInterval;
+		}
+
 		public Retry getRetry() {
 			return this.retry;
 		}
@@ -253,9 +281,16 @@ public class PatternHealthProperties implements InitializingBean {
 		private Duration initialBackoff = Duration.ofMillis(200);
 
 		/**
-		 * Longest delay between two attempts. A longer Retry-After ends the retries.
+		 * Longest delay between two attempts of one token request. A Retry-After longer
+		 * than this ends the attempts, and the next token request waits for it.
 		 */
 		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		/**
+		 * Longest Retry-After of the token endpoint that is honoured; a longer one is cut
+		 * to this.
+		 */
+		private Duration maxRetryAfter = Duration.ofMinutes(2);
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;
@@ -279,6 +314,14 @@ public class PatternHealthProperties implements InitializingBean {
 
 		public void setMaxBackoff(Duration maxBackoff) {
 			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
 		}
 
 	}

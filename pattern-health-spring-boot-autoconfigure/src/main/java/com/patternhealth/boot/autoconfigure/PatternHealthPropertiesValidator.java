@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,9 @@ import org.springframework.util.StringUtils;
 final class PatternHealthPropertiesValidator {
 
 	private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+	/** The longest duration that any setting accepts. */
+	private static final Duration LONGEST = Duration.ofDays(365);
 
 	private static final String UNLESS_ENCODED = " unless the credentials are URL-encoded; set"
 			+ " patternhealth.token.encode-credentials=true, which URL-encodes them first";
@@ -212,24 +216,68 @@ final class PatternHealthPropertiesValidator {
 					"are " + token.getRefreshAhead() + " and " + token.getExpiryMargin()
 							+ "; they must satisfy 0 <= expiry-margin < refresh-ahead < 1, such as 0.1 and 0.02"));
 		}
-		if (token.getDefaultExpiresIn().isNegative() || token.getDefaultExpiresIn().isZero()) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.default-expires-in",
-					"must be positive, such as 5m"));
-		}
-		if (token.getTimeout().isNegative() || token.getTimeout().isZero()) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.timeout",
-					"must be positive, such as 5s"));
-		}
+		checkPositive("patternhealth.token.default-expires-in", token.getDefaultExpiresIn(), "5m", problems);
+		checkPositive("patternhealth.token.max-lifetime", token.getMaxLifetime(), "24h", problems);
+		checkPositive("patternhealth.token.timeout", token.getTimeout(), "5s", problems);
+		checkNotNegative("patternhealth.token.rejected-credentials-cooldown", token.getRejectedCredentialsCooldown(),
+				"1s", problems);
+		checkNotNegative("patternhealth.token.unauthorized-replacement-interval",
+				token.getUnauthorizedReplacementInterval(), "5s", problems);
 		PatternHealthProperties.Retry retry = token.getRetry();
 		if (retry.getMaxAttempts() < 1) {
 			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.retry.max-attempts",
 					"is " + retry.getMaxAttempts() + "; it must be at least 1"));
 		}
-		if (retry.getInitialBackoff().isNegative() || retry.getInitialBackoff().compareTo(retry.getMaxBackoff()) > 0) {
+		Duration maxBackoff = retry.getMaxBackoff();
+		Duration initialBackoff = retry.getInitialBackoff();
+		boolean maxBackoffValid = !maxBackoff.isNegative() && !maxBackoff.isZero() && !isTooLong(maxBackoff);
+		// Compared with max-backoff only when that one is valid: one mistake, one problem
+		if (initialBackoff.isNegative() || (maxBackoffValid && initialBackoff.compareTo(maxBackoff) > 0)) {
 			problems
 				.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.retry.initial-backoff",
 						"must be between zero and patternhealth.token.retry.max-backoff"));
 		}
+		checkPositive("patternhealth.token.retry.max-backoff", maxBackoff, "5s", problems);
+		checkNotNegative("patternhealth.token.retry.max-retry-after", retry.getMaxRetryAfter(), "2m", problems);
+	}
+
+	private static void checkPositive(String property, Duration value, String example,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (value.isNegative() || value.isZero()) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
+					"must be positive, such as " + example));
+		}
+		else {
+			checkNotTooLong(property, value, example, problems);
+		}
+	}
+
+	private static void checkNotNegative(String property, Duration value, String example,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (value.isNegative()) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
+					"must be zero or positive, such as " + example));
+		}
+		else {
+			checkNotTooLong(property, value, example, problems);
+		}
+	}
+
+	private static void checkNotTooLong(String property, Duration value, String example,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (isTooLong(value)) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
+					"must be at most 365d, such as " + example));
+		}
+	}
+
+	/**
+	 * Whether the duration is longer than any setting needs. The token cache times in
+	 * nanoseconds, which overflow beyond about 292 years, and adds and multiplies these
+	 * settings: a year keeps every such sum far from that.
+	 */
+	private static boolean isTooLong(Duration value) {
+		return value.compareTo(LONGEST) > 0;
 	}
 
 	private static InvalidPatternHealthPropertiesException.Problem missing(String property, String meaning) {

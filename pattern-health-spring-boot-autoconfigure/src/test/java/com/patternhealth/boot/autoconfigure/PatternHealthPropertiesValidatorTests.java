@@ -17,11 +17,13 @@
 package com.patternhealth.boot.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpHeaders;
@@ -255,6 +257,97 @@ class PatternHealthPropertiesValidatorTests {
 				"'api/auth/token' is not a path; set it to a path that starts with '/', such as /api/auth/token"));
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "0.1, 0.1", "0.02, 0.1", "1.0, 0.02", "0.1, -0.01", "NaN, 0.02" })
+	void refusesRefreshAheadAndExpiryMarginOutOfOrder(double refreshAhead, double expiryMargin) {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().setRefreshAhead(refreshAhead);
+		properties.getToken().setExpiryMargin(expiryMargin);
+		assertThat(problems(properties))
+			.containsExactly(problem("patternhealth.token.refresh-ahead and patternhealth.token.expiry-margin",
+					"are " + refreshAhead + " and " + expiryMargin
+							+ "; they must satisfy 0 <= expiry-margin < refresh-ahead < 1, such as 0.1 and 0.02"));
+	}
+
+	@Test
+	void refusesZeroWhereItMakesNoSense() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		setEveryDuration(properties, Duration.ZERO);
+		assertThat(problems(properties)).containsExactly(
+				problem("patternhealth.token.default-expires-in", "must be positive, such as 5m"),
+				problem("patternhealth.token.max-lifetime", "must be positive, such as 24h"),
+				problem("patternhealth.token.timeout", "must be positive, such as 5s"),
+				problem("patternhealth.token.retry.max-backoff", "must be positive, such as 5s"));
+	}
+
+	@Test
+	void refusesNegativeDurations() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		setEveryDuration(properties, Duration.ofSeconds(-1));
+		assertThat(problems(properties)).containsExactly(
+				problem("patternhealth.token.default-expires-in", "must be positive, such as 5m"),
+				problem("patternhealth.token.max-lifetime", "must be positive, such as 24h"),
+				problem("patternhealth.token.timeout", "must be positive, such as 5s"),
+				problem("patternhealth.token.rejected-credentials-cooldown", "must be zero or positive, such as 1s"),
+				problem("patternhealth.token.unauthorized-replacement-interval",
+						"must be zero or positive, such as 5s"),
+				problem("patternhealth.token.retry.initial-backoff",
+						"must be between zero and patternhealth.token.retry.max-backoff"),
+				problem("patternhealth.token.retry.max-backoff", "must be positive, such as 5s"),
+				problem("patternhealth.token.retry.max-retry-after", "must be zero or positive, such as 2m"));
+	}
+
+	@Test
+	void refusesDurationsLongerThanAYearThatWouldOverflowOnceAddedUp() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		setEveryDuration(properties, Duration.ofDays(366));
+		properties.getToken().getRetry().setInitialBackoff(Duration.ZERO);
+		assertThat(problems(properties)).containsExactly(
+				problem("patternhealth.token.default-expires-in", "must be at most 365d, such as 5m"),
+				problem("patternhealth.token.max-lifetime", "must be at most 365d, such as 24h"),
+				problem("patternhealth.token.timeout", "must be at most 365d, such as 5s"),
+				problem("patternhealth.token.rejected-credentials-cooldown", "must be at most 365d, such as 1s"),
+				problem("patternhealth.token.unauthorized-replacement-interval", "must be at most 365d, such as 5s"),
+				problem("patternhealth.token.retry.max-backoff", "must be at most 365d, such as 5s"),
+				problem("patternhealth.token.retry.max-retry-after", "must be at most 365d, such as 2m"));
+	}
+
+	@Test
+	void acceptsTheLongestAndShortestDurations() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		setEveryDuration(properties, Duration.ofDays(365));
+		assertThat(problems(properties)).isEmpty();
+		properties.getToken().setRejectedCredentialsCooldown(Duration.ZERO);
+		properties.getToken().setUnauthorizedReplacementInterval(Duration.ZERO);
+		properties.getToken().getRetry().setInitialBackoff(Duration.ZERO);
+		properties.getToken().getRetry().setMaxRetryAfter(Duration.ZERO);
+		assertThat(problems(properties)).isEmpty();
+	}
+
+	@Test
+	void refusesAnInitialBackoffAboveTheMaxBackoff() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().getRetry().setInitialBackoff(Duration.ofSeconds(6));
+		assertThat(problems(properties)).containsExactly(problem("patternhealth.token.retry.initial-backoff",
+				"must be between zero and patternhealth.token.retry.max-backoff"));
+	}
+
+	@Test
+	void blamesOnlyTheMaxBackoffWhenItIsZero() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().getRetry().setMaxBackoff(Duration.ZERO);
+		assertThat(problems(properties))
+			.containsExactly(problem("patternhealth.token.retry.max-backoff", "must be positive, such as 5s"));
+	}
+
+	@Test
+	void refusesFewerThanOneAttempt() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().getRetry().setMaxAttempts(0);
+		assertThat(problems(properties))
+			.containsExactly(problem("patternhealth.token.retry.max-attempts", "is 0; it must be at least 1"));
+	}
+
 	@Test
 	void reportsEveryProblemAtOnce() {
 		PatternHealthProperties properties = new PatternHealthProperties();
@@ -273,6 +366,18 @@ class PatternHealthPropertiesValidatorTests {
 		properties.setClientId("client");
 		properties.setClientSecret("secret");
 		return properties;
+	}
+
+	private static void setEveryDuration(PatternHealthProperties properties, Duration duration) {
+		PatternHealthProperties.Token token = properties.getToken();
+		token.setDefaultExpiresIn(duration);
+		token.setMaxLifetime(duration);
+		token.setTimeout(duration);
+		token.setRejectedCredentialsCooldown(duration);
+		token.setUnauthorizedReplacementInterval(duration);
+		token.getRetry().setInitialBackoff(duration);
+		token.getRetry().setMaxBackoff(duration);
+		token.getRetry().setMaxRetryAfter(duration);
 	}
 
 	private static List<InvalidPatternHealthPropertiesException.Problem> problems(PatternHealthProperties properties) {

@@ -83,6 +83,21 @@ class PatternHealthStartupFailureTests {
 	}
 
 	@Test
+	void tokenSettingsOutOfRangeFailTheApplicationWithAReportNamingThem(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> run("--patternhealth.base-url=https://api.example.com",
+					"--patternhealth.client-id=client", "--patternhealth.client-secret=secret",
+					"--patternhealth.token.max-lifetime=0", "--patternhealth.token.rejected-credentials-cooldown=-1s",
+					"--patternhealth.token.retry.max-backoff=0", "--patternhealth.token.retry.max-retry-after=400d"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("    - patternhealth.token.max-lifetime must be positive, such as 24h")
+			.contains("    - patternhealth.token.rejected-credentials-cooldown must be zero or positive, such as 1s")
+			.contains("    - patternhealth.token.retry.max-backoff must be positive, such as 5s")
+			.contains("    - patternhealth.token.retry.max-retry-after must be at most 365d, such as 2m")
+			.doesNotContain("IllegalArgumentException");
+	}
+
+	@Test
 	void injectingThePatternHealthClientWithoutAnyPropertyFailsWithAReportNamingTheProperties(CapturedOutput output) {
 		assertThatExceptionOfType(Exception.class).isThrownBy(PatternHealthStartupFailureTests::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
