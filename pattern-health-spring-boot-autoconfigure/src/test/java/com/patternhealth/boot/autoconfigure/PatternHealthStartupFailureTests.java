@@ -105,6 +105,14 @@ class PatternHealthStartupFailureTests {
 			.contains("Set patternhealth.base-url, patternhealth.client-id and patternhealth.client-secret");
 	}
 
+	@Test
+	void injectingThePatternHealthClientTurnedOffFailsWithAReportSayingSo(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> run("--patternhealth.enabled=false"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("required the Pattern Health client, which is not available: patternhealth.enabled is false.")
+			.contains("Set patternhealth.enabled=true, or remove it.");
+	}
+
 	private static void run(String... args) {
 		SpringApplication application = new SpringApplication(PatternHealthUser.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
