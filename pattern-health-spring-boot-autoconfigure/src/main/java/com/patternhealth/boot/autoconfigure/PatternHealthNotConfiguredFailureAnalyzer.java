@@ -17,8 +17,11 @@
 package com.patternhealth.boot.autoconfigure;
 
 import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.patternhealth.boot.web.PatternHealth;
 import org.jspecify.annotations.Nullable;
@@ -28,19 +31,21 @@ import org.springframework.beans.factory.InjectionPoint;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.UnsatisfiedDependencyException;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.analyzer.AbstractInjectionFailureAnalyzer;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 
 /**
  * Explains why a Pattern Health bean that the application injects ({@code @PatternHealth}
- * or by name) does not exist: no {@code patternhealth.*} property is set, the client is
- * turned off, a library it needs is missing, or the application's own bean of that name
- * lacks the qualifier. Spring Boot's own analysis of a missing bean cannot tell, as the
- * condition evaluation report is gone once the context has failed.
+ * or by name) does not exist, from the outcomes that the condition evaluation report
+ * holds for {@link PatternHealthAutoConfiguration} and its configurations: no
+ * {@code patternhealth.*} property is set, the client is turned off, a library it needs
+ * is missing, or the application's own bean of that name lacks the qualifier. The report
+ * is the one that {@link PatternHealthConditionReportInitializer} kept, as a failed
+ * context no longer holds it.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -57,10 +62,6 @@ class PatternHealthNotConfiguredFailureAnalyzer extends AbstractInjectionFailure
 
 	private static final String TOKEN_CACHE_CLASS = "com.patternhealth.boot.token.PatternHealthTokenCache";
 
-	private static final String CLIENT_REGISTRATION = "org.springframework.security.oauth2.client.registration.ClientRegistration";
-
-	private static final String BOOT_REST_CLIENT = "org.springframework.boot.restclient.RestClientCustomizer";
-
 	/** The bean name for each type that the starter contributes. */
 	private static final Map<String, String> BEAN_NAMES = Map.of(WEB_CLIENT,
 			PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, MANAGER,
@@ -69,64 +70,136 @@ class PatternHealthNotConfiguredFailureAnalyzer extends AbstractInjectionFailure
 			PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME, TOKEN_CACHE_CLASS,
 			PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME);
 
-	/** The classes that each bean of the starter needs. */
-	private static final Map<String, List<String>> REQUIRED_CLASSES = Map.of(
-			PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, List.of(WEB_CLIENT, MANAGER, CLIENT_REGISTRATION),
-			PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME, List.of(WEB_CLIENT, MANAGER, CLIENT_REGISTRATION),
-			PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME, List.of(BOOT_REST_CLIENT, CLIENT_REGISTRATION),
-			PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME, List.of(CLIENT_REGISTRATION));
+	private static final String AUTO_CONFIGURATION = PatternHealthAutoConfiguration.class.getName();
+
+	/**
+	 * The bean methods that define each bean of the starter, named as the report names
+	 * them; the token cache has one for each HTTP stack.
+	 */
+	private static final Map<String, List<String>> BEAN_METHODS = Map.of(
+			PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME,
+			List.of(beanMethod(PatternHealthConfigurations.WebClientConfiguration.class, "patternHealthWebClient")),
+			PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME,
+			List.of(beanMethod(PatternHealthConfigurations.WebClientConfiguration.class,
+					"patternHealthAuthorizedClientManagerRegistrar")),
+			PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME,
+			List.of(beanMethod(PatternHealthConfigurations.RestClientConfiguration.class, "patternHealthRestClient")),
+			PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME,
+			List.of(beanMethod(PatternHealthConfigurations.WebClientTokenCacheConfiguration.class,
+					"patternHealthTokenCache"),
+					beanMethod(PatternHealthConfigurations.RestClientTokenCacheConfiguration.class,
+							"patternHealthTokenCache")));
+
+	private static final String ON_CLASS_CONDITION = "org.springframework.boot.autoconfigure.condition.OnClassCondition";
+
+	private static final String ON_PROPERTY_CONDITION = "org.springframework.boot.autoconfigure.condition.OnPropertyCondition";
+
+	private static final String ON_BEAN_CONDITION = "org.springframework.boot.autoconfigure.condition.OnBeanCondition";
+
+	private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
 
 	private final BeanFactory beanFactory;
 
-	private final Environment environment;
+	private final @Nullable ConditionEvaluationReport report;
 
-	PatternHealthNotConfiguredFailureAnalyzer(BeanFactory beanFactory, Environment environment) {
+	PatternHealthNotConfiguredFailureAnalyzer(BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
-		this.environment = environment;
+		this.report = PatternHealthConditionReportInitializer.find(beanFactory);
 	}
 
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause,
 			@Nullable String description) {
 		String beanName = requiredPatternHealthBean(rootFailure, cause);
-		if (beanName == null) {
+		Reason reason = (beanName != null && this.report != null) ? explain(beanName, this.report) : null;
+		if (reason == null) {
 			return null;
 		}
-		String missing = ((description != null) ? description : "A component")
-				+ " required the Pattern Health client, which is not available: ";
-		for (String requiredClass : REQUIRED_CLASSES.get(beanName)) {
-			if (!ClassUtils.isPresent(requiredClass, classLoader())) {
-				return new FailureAnalysis(missing + requiredClass + " is not on the classpath.",
-						"Depend on com.patternhealth:pattern-health-spring-boot-starter, which brings "
-								+ "spring-boot-starter-webclient, spring-boot-starter-restclient and "
-								+ "spring-security-oauth2-client.",
-						cause);
+		return new FailureAnalysis(
+				((description != null) ? description : "A component")
+						+ " required the Pattern Health client, which is not available: " + reason.description(),
+				reason.action(), cause);
+	}
+
+	/**
+	 * Explain from the report why the given bean was not defined: the first condition
+	 * that failed, on the auto-configuration, on the configuration of the bean, or on its
+	 * bean method.
+	 */
+	private @Nullable Reason explain(String beanName, ConditionEvaluationReport report) {
+		if (report.getExclusions().contains(AUTO_CONFIGURATION)) {
+			return new Reason(PatternHealthAutoConfiguration.class.getSimpleName() + " is excluded.",
+					PatternHealthFailureActions.INCLUDE_AUTO_CONFIGURATION);
+		}
+		Map<String, ConditionAndOutcomes> outcomes = report.getConditionAndOutcomesBySource();
+		if (!outcomes.containsKey(AUTO_CONFIGURATION)) {
+			return null;
+		}
+		ConditionAndOutcome failure = firstFailure(outcomes.get(AUTO_CONFIGURATION));
+		if (failure != null) {
+			return reason(failure);
+		}
+		for (String beanMethod : BEAN_METHODS.get(beanName)) {
+			ConditionAndOutcome configurationFailure = firstFailure(
+					outcomes.get(beanMethod.substring(0, beanMethod.indexOf('#'))));
+			if (configurationFailure == null) {
+				// The configuration was loaded: its bean method was skipped, or replaced
+				ConditionAndOutcome beanMethodFailure = firstFailure(outcomes.get(beanMethod));
+				return (beanMethodFailure == null || isCondition(beanMethodFailure, ON_BEAN_CONDITION))
+						? replaced(beanName) : reason(beanMethodFailure);
+			}
+			failure = (failure != null) ? failure : configurationFailure;
+		}
+		return (failure != null) ? reason(failure) : null;
+	}
+
+	private @Nullable Reason replaced(String beanName) {
+		if (!this.beanFactory.containsBean(beanName)) {
+			return null;
+		}
+		return new Reason(
+				"the application's bean named '" + beanName + "' replaces it but is not annotated with @PatternHealth.",
+				PatternHealthFailureActions.annotateReplacement(beanName));
+	}
+
+	private static Reason reason(ConditionAndOutcome failure) {
+		String message = (failure.getOutcome().getMessage() != null) ? failure.getOutcome().getMessage() : "";
+		if (failure.getCondition() instanceof OnPatternHealthConfiguredCondition) {
+			return new Reason("no patternhealth.* property is set.", PatternHealthFailureActions
+				.setProperties("patternhealth.base-url, patternhealth.client-id and patternhealth.client-secret"));
+		}
+		if (isCondition(failure, ON_PROPERTY_CONDITION) && message.contains("patternhealth.enabled")) {
+			return new Reason("patternhealth.enabled is false.", PatternHealthFailureActions.TURN_ON);
+		}
+		if (isCondition(failure, ON_CLASS_CONDITION) && message.contains("did not find required class")) {
+			List<String> missing = new ArrayList<>();
+			for (Matcher matcher = QUOTED.matcher(message); matcher.find();) {
+				missing.add(matcher.group(1));
+			}
+			return new Reason(
+					String.join(" and ", missing) + ((missing.size() != 1) ? " are" : " is") + " not on the classpath.",
+					PatternHealthFailureActions.DEPEND_ON_STARTER);
+		}
+		return new Reason(message + ".", PatternHealthFailureActions.SEE_REPORT);
+	}
+
+	private static @Nullable ConditionAndOutcome firstFailure(@Nullable ConditionAndOutcomes outcomes) {
+		if (outcomes != null) {
+			for (ConditionAndOutcome outcome : outcomes) {
+				if (!outcome.getOutcome().isMatch()) {
+					return outcome;
+				}
 			}
 		}
-		if (!this.environment.getProperty("patternhealth.enabled", Boolean.class, true)) {
-			return new FailureAnalysis(missing + "patternhealth.enabled is false.",
-					"Set patternhealth.enabled=true, or remove it.", cause);
-		}
-		if (!OnPatternHealthConfiguredCondition.isConfigured(this.environment)) {
-			return new FailureAnalysis(missing + "no patternhealth.* property is set.", """
-					Set patternhealth.base-url, patternhealth.client-id and patternhealth.client-secret, \
-					for example in application.yml:
-
-					    patternhealth:
-					      base-url: https://<your Pattern Health host>
-					      client-id: <client ID>
-					      client-secret: <client secret>
-
-					or as the environment variables PATTERNHEALTH_BASEURL, PATTERNHEALTH_CLIENTID and \
-					PATTERNHEALTH_CLIENTSECRET.""", cause);
-		}
-		if (this.beanFactory.containsBean(beanName)) {
-			return new FailureAnalysis(
-					missing + "the application's bean named '" + beanName
-							+ "' replaces it but is not annotated with @PatternHealth.",
-					"Annotate the application's '" + beanName + "' bean method with @PatternHealth.", cause);
-		}
 		return null;
+	}
+
+	private static boolean isCondition(ConditionAndOutcome outcome, String conditionClass) {
+		return outcome.getCondition().getClass().getName().equals(conditionClass);
+	}
+
+	private static String beanMethod(Class<?> configuration, String method) {
+		return configuration.getName() + "#" + method;
 	}
 
 	/**
@@ -171,15 +244,20 @@ class PatternHealthNotConfiguredFailureAnalyzer extends AbstractInjectionFailure
 		return injectionPoint;
 	}
 
-	private @Nullable ClassLoader classLoader() {
-		return (this.beanFactory instanceof ConfigurableBeanFactory configurable) ? configurable.getBeanClassLoader()
-				: getClass().getClassLoader();
-	}
-
 	@Override
 	public int getOrder() {
 		// Before Spring Boot's analysis of any missing bean
 		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	/**
+	 * Why the bean is missing, and what to do.
+	 *
+	 * @param description the end of the failure's description
+	 * @param action the action
+	 */
+	private record Reason(String description, String action) {
+
 	}
 
 }

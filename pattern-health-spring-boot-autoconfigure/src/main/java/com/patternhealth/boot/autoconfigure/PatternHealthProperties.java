@@ -16,15 +16,8 @@
 
 package com.patternhealth.boot.autoconfigure;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,14 +26,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 
 /**
- * Configuration properties of the Pattern Health client.
+ * Configuration properties of the Pattern Health client. They are checked when the bean
+ * is initialized, by {@link PatternHealthPropertiesValidator}.
  *
  * @author Pattern Health Spring Boot authors
  */
 @ConfigurationProperties("patternhealth")
 public class PatternHealthProperties implements InitializingBean {
-
-	private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
 	/**
 	 * Whether to enable the Pattern Health client.
@@ -130,40 +122,7 @@ public class PatternHealthProperties implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		if (this.enabled) {
-			List<InvalidPatternHealthPropertiesException.Problem> problems = validate();
-			if (!problems.isEmpty()) {
-				throw new InvalidPatternHealthPropertiesException(problems);
-			}
-		}
-	}
-
-	List<InvalidPatternHealthPropertiesException.Problem> validate() {
-		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
-		if (!StringUtils.hasText(this.baseUrl)) {
-			problems.add(missing("patternhealth.base-url",
-					"the address of your Pattern Health host, such as https://api.example.com"));
-		}
-		else {
-			String invalid = checkBaseUrl(this.baseUrl.strip());
-			if (invalid != null) {
-				problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.base-url", invalid));
-			}
-		}
-		if (!StringUtils.hasText(this.clientId)) {
-			problems.add(
-					missing("patternhealth.client-id", "the client ID from the Pattern Health administrative console"));
-		}
-		if (!StringUtils.hasText(this.clientSecret)) {
-			problems.add(missing("patternhealth.client-secret", "the client secret that belongs to the client ID"));
-		}
-		if (!StringUtils.hasText(this.tokenPath) || !this.tokenPath.startsWith("/")) {
-			problems.add(
-					new InvalidPatternHealthPropertiesException.Problem("patternhealth.token-path", "'" + this.tokenPath
-							+ "' is not a path; set it to a path that starts with '/', such as /api/auth/token"));
-		}
-		this.token.validate(problems);
-		return problems;
+		new PatternHealthPropertiesValidator(this).validate();
 	}
 
 	/**
@@ -182,59 +141,6 @@ public class PatternHealthProperties implements InitializingBean {
 		return URI.create(baseUri() + this.tokenPath);
 	}
 
-	private @Nullable String checkBaseUrl(String value) {
-		URI uri;
-		try {
-			uri = new URI(value);
-		}
-		catch (URISyntaxException ex) {
-			return "'" + value + "' is not a URL; set it to scheme and host, such as https://api.example.com";
-		}
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
-		if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getRawAuthority() == null) {
-			return "'" + value
-					+ "' is not an absolute http or https URL; set it to scheme and host, such as https://api.example.com";
-		}
-		if (!StringUtils.hasText(uri.getHost())) {
-			return "'" + value + "' has no valid host name; set it to scheme and host, such as https://api.example.com";
-		}
-		if (uri.getPort() > 65535) {
-			return "'" + value + "' has port " + uri.getPort() + ", above 65535; set a valid port or none";
-		}
-		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			return "'" + value + "' has a query or a fragment; set it to scheme, host and optional port only";
-		}
-		if (uri.getRawUserInfo() != null) {
-			return "the URL carries user information; remove it and set patternhealth.client-id and patternhealth.client-secret instead";
-		}
-		if ("http".equals(scheme) && !this.allowInsecureHttp && !isLoopback(uri.getHost())) {
-			return "'" + value + "' uses http on a host other than loopback, which would send the client secret"
-					+ " in clear text; use https, or set patternhealth.allow-insecure-http=true";
-		}
-		return null;
-	}
-
-	private static boolean isLoopback(String host) {
-		String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-		if ("localhost".equalsIgnoreCase(name)) {
-			return true;
-		}
-		if (!IPV4_LITERAL.matcher(name).matches() && !name.contains(":")) {
-			// A host name other than localhost is not resolved: no lookup at startup
-			return false;
-		}
-		try {
-			return InetAddress.getByName(name).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
-		}
-	}
-
-	private static InvalidPatternHealthPropertiesException.Problem missing(String property, String meaning) {
-		return new InvalidPatternHealthPropertiesException.Problem(property, "is not set; set it to " + meaning);
-	}
-
 	/**
 	 * Settings of the access token's lifecycle.
 	 */
@@ -250,6 +156,11 @@ public class PatternHealthProperties implements InitializingBean {
 		 * Lifetime of a token whose answer has no expires_in.
 		 */
 		private Duration defaultExpiresIn = Duration.ofMinutes(5);
+
+		/**
+		 * Longest lifetime given to a token, whatever its expires_in says.
+		 */
+		private Duration maxLifetime = Duration.ofHours(24);
 
 		/**
 		 * Share of a token's lifetime, counted back from its expiry, during which one
@@ -274,6 +185,13 @@ public class PatternHealthProperties implements InitializingBean {
 		 */
 		private Duration rejectedCredentialsCooldown = Duration.ofSeconds(1);
 
+		/**
+		 * Shortest time between two token requests caused by 401 answers of the API. A
+		 * 401 to a token younger than this is the resource's answer and is handed to the
+		 * caller without a new token.
+		 */
+		private Duration unauthorizedReplacementInterval = Duration.ofSeconds(5);
+
 		private final Retry retry = new Retry();
 
 		public boolean isEncodeCredentials() {
@@ -290,6 +208,14 @@ public class PatternHealthProperties implements InitializingBean {
 
 		public void setDefaultExpiresIn(Duration defaultExpiresIn) {
 			this.defaultExpiresIn = defaultExpiresIn;
+		}
+
+		public Duration getMaxLifetime() {
+			return this.maxLifetime;
+		}
+
+		public void setMaxLifetime(Duration maxLifetime) {
+			this.maxLifetime = maxLifetime;
 		}
 
 		public double getRefreshAhead() {
@@ -324,26 +250,16 @@ public class PatternHealthProperties implements InitializingBean {
 			this.rejectedCredentialsCooldown = rejectedCredentialsCooldown;
 		}
 
-		public Retry getRetry() {
-			return this.retry;
+		public Duration getUnauthorizedReplacementInterval() {
+			return this.unauthorizedReplacementInterval;
 		}
 
-		void validate(List<InvalidPatternHealthPropertiesException.Problem> problems) {
-			if (!(this.expiryMargin >= 0 && this.expiryMargin < this.refreshAhead && this.refreshAhead < 1)) {
-				problems.add(new InvalidPatternHealthPropertiesException.Problem(
-						"patternhealth.token.refresh-ahead and patternhealth.token.expiry-margin",
-						"are " + this.refreshAhead + " and " + this.expiryMargin
-								+ "; they must satisfy 0 <= expiry-margin < refresh-ahead < 1, such as 0.1 and 0.02"));
-			}
-			if (this.defaultExpiresIn.isNegative() || this.defaultExpiresIn.isZero()) {
-				problems.add(new InvalidPatternHealthPropertiesException.Problem(
-						"patternhealth.token.default-expires-in", "must be positive, such as 5m"));
-			}
-			if (this.timeout.isNegative() || this.timeout.isZero()) {
-				problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.timeout",
-						"must be positive, such as 5s"));
-			}
-			this.retry.validate(problems);
+		public void setUnauthorizedReplacementInterval(Duration unauthorizedReplacementInterval) {
+			this.unauthorizedReplacementInterval = unauthorizedReplacementInterval;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
 		}
 
 	}
@@ -365,9 +281,16 @@ public class PatternHealthProperties implements InitializingBean {
 		private Duration initialBackoff = Duration.ofMillis(200);
 
 		/**
-		 * Longest delay between two attempts. A longer Retry-After ends the retries.
+		 * Longest delay between two attempts of one token request. A Retry-After longer
+		 * than this ends the attempts, and the next token request waits for it.
 		 */
 		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		/**
+		 * Longest Retry-After of the token endpoint that is honoured; a longer one is cut
+		 * to this.
+		 */
+		private Duration maxRetryAfter = Duration.ofMinutes(2);
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;
@@ -393,17 +316,12 @@ public class PatternHealthProperties implements InitializingBean {
 			this.maxBackoff = maxBackoff;
 		}
 
-		void validate(List<InvalidPatternHealthPropertiesException.Problem> problems) {
-			if (this.maxAttempts < 1) {
-				problems
-					.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.retry.max-attempts",
-							"is " + this.maxAttempts + "; it must be at least 1"));
-			}
-			if (this.initialBackoff.isNegative() || this.initialBackoff.compareTo(this.maxBackoff) > 0) {
-				problems.add(
-						new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.retry.initial-backoff",
-								"must be between zero and patternhealth.token.retry.max-backoff"));
-			}
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
 		}
 
 	}

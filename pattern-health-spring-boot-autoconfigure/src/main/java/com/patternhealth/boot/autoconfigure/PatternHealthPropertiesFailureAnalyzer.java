@@ -33,16 +33,8 @@ class PatternHealthPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Inv
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidPatternHealthPropertiesException cause) {
 		String description = "The Pattern Health client is not configured correctly:\n\n"
 				+ cause.getProblems().stream().map((problem) -> "    - " + problem).collect(Collectors.joining("\n"));
-		String action = """
-				Set the properties above, for example in application.yml:
-
-				    patternhealth:
-				      base-url: https://<your Pattern Health host>
-				      client-id: <client ID>
-				      client-secret: <client secret>
-
-				or as the environment variables PATTERNHEALTH_BASEURL, PATTERNHEALTH_CLIENTID and \
-				PATTERNHEALTH_CLIENTSECRET. Set patternhealth.enabled=false to turn the Pattern Health client off.""";
+		String action = PatternHealthFailureActions.setProperties("the properties above")
+				+ " Set patternhealth.enabled=false to turn the Pattern Health client off.";
 		return new FailureAnalysis(description, action, cause);
 	}
 

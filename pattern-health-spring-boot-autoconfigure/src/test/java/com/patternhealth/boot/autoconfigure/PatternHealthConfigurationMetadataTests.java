@@ -76,6 +76,31 @@ class PatternHealthConfigurationMetadataTests {
 	}
 
 	@Test
+	void describesTheLimitsOfTokenLifetimesAndRetries() {
+		assertDescribed("patternhealth.token.max-lifetime",
+				"Longest lifetime given to a token, whatever its expires_in says.", Duration.ofHours(24));
+		assertDescribed("patternhealth.token.unauthorized-replacement-interval",
+				"Shortest time between two token requests caused by 401 answers of the API. A 401 to a token"
+						+ " younger than this is the resource's answer and is handed to the caller without a new token.",
+				Duration.ofSeconds(5));
+		assertDescribed("patternhealth.token.retry.max-retry-after",
+				"Longest Retry-After of the token endpoint that is honoured; a longer one is cut to this.",
+				Duration.ofMinutes(2));
+		assertDescribed("patternhealth.token.retry.max-backoff",
+				"Longest delay between two attempts of one token request. A Retry-After longer than this ends the"
+						+ " attempts, and the next token request waits for it.",
+				Duration.ofSeconds(5));
+	}
+
+	private void assertDescribed(String name, String description, Duration defaultValue) {
+		JsonNode property = metadataProperties().get(name);
+		assertThat(property).as(name).isNotNull();
+		assertThat(property.path("description").asString()).as(name).isEqualTo(description);
+		assertThat(DurationStyle.detectAndParse(property.path("defaultValue").asString())).as(name)
+			.isEqualTo(defaultValue);
+	}
+
+	@Test
 	void hintsTheValuesThatCanBeListed() {
 		Map<String, List<String>> hints = new LinkedHashMap<>();
 		for (JsonNode hint : this.metadata.path("hints")) {

@@ -22,7 +22,10 @@ import com.patternhealth.boot.web.PatternHealth;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,7 +33,10 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.SimpleApplicationEventMulticaster;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +50,10 @@ class PatternHealthNotConfiguredFailureAnalyzerTests {
 			+ PatternHealthClientUserConfiguration.class.getName()
 			+ " required the Pattern Health client, which is not available: ";
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withInitializer(new PatternHealthConditionReportInitializer())
+		.withConfiguration(
+				AutoConfigurations.of(WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class));
 
 	@Test
 	void namesThePropertiesToSetWhenNoneIsSet() {
@@ -74,10 +82,35 @@ class PatternHealthNotConfiguredFailureAnalyzerTests {
 					.withPropertyValues("patternhealth.base-url=https://api.example.com")
 					.withClassLoader(new FilteredClassLoader("org.springframework.security.oauth2.client")));
 		assertThat(analysis.getDescription()).isEqualTo(REQUIRED
-				+ "org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager is not on the classpath.");
+				+ "org.springframework.security.oauth2.client.registration.ClientRegistration is not on the classpath.");
 		assertThat(analysis.getAction()).isEqualTo("Depend on com.patternhealth:pattern-health-spring-boot-starter,"
 				+ " which brings spring-boot-starter-webclient, spring-boot-starter-restclient and"
 				+ " spring-security-oauth2-client.");
+	}
+
+	@Test
+	void namesTheMissingLibraryOfTheConfigurationOfTheBean() {
+		FailureAnalysis analysis = analyze(this.contextRunner.withUserConfiguration(RestClientUserConfiguration.class)
+			.withPropertyValues("patternhealth.base-url=https://api.example.com", "patternhealth.client-id=client",
+					"patternhealth.client-secret=secret")
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.restclient")));
+		assertThat(analysis.getDescription())
+			.isEqualTo("Parameter 0 of method restClientUser in " + RestClientUserConfiguration.class.getName()
+					+ " required the Pattern Health client, which is not available:"
+					+ " org.springframework.boot.restclient.RestClientCustomizer is not on the classpath.");
+		assertThat(analysis.getAction()).startsWith("Depend on com.patternhealth:pattern-health-spring-boot-starter");
+	}
+
+	@Test
+	void saysThatTheAutoConfigurationIsExcluded() {
+		FailureAnalysis analysis = analyze(
+				new ApplicationContextRunner().withInitializer(new PatternHealthConditionReportInitializer())
+					.withUserConfiguration(ExcludingConfiguration.class, PatternHealthClientUserConfiguration.class)
+					.withPropertyValues("patternhealth.base-url=https://api.example.com"));
+		assertThat(analysis.getDescription()).isEqualTo(REQUIRED + "PatternHealthAutoConfiguration is excluded.");
+		assertThat(analysis.getAction()).isEqualTo("Remove " + PatternHealthAutoConfiguration.class.getName()
+				+ " from spring.autoconfigure.exclude and from the exclude attribute of @SpringBootApplication,"
+				+ " @EnableAutoConfiguration or @ImportAutoConfiguration.");
 	}
 
 	@Test
@@ -112,6 +145,18 @@ class PatternHealthNotConfiguredFailureAnalyzerTests {
 			});
 	}
 
+	@Test
+	void leavesTheAnalysisToSpringBootWithoutTheReport() {
+		AtomicReference<ConfigurableApplicationContext> holder = new AtomicReference<>();
+		this.contextRunner.withUserConfiguration(PatternHealthClientUserConfiguration.class)
+			.withInitializer(holder::set)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(new PatternHealthNotConfiguredFailureAnalyzer(holder.get().getBeanFactory())
+					.analyze(context.getStartupFailure())).isNull();
+			});
+	}
+
 	private static FailureAnalysis analyze(ApplicationContextRunner runner) {
 		AtomicReference<ConfigurableApplicationContext> holder = new AtomicReference<>();
 		AtomicReference<FailureAnalysis> analysis = new AtomicReference<>();
@@ -123,8 +168,17 @@ class PatternHealthNotConfiguredFailureAnalyzerTests {
 		return analysis.get();
 	}
 
-	private static PatternHealthNotConfiguredFailureAnalyzer analyzer(ConfigurableApplicationContext context) {
-		return new PatternHealthNotConfiguredFailureAnalyzer(context.getBeanFactory(), context.getEnvironment());
+	/**
+	 * Return the analyzer that Spring Boot would create for the given context, which
+	 * failed: the failure reaches the context's listeners first, as in a
+	 * {@code SpringApplication}.
+	 */
+	static PatternHealthNotConfiguredFailureAnalyzer analyzer(ConfigurableApplicationContext context) {
+		SimpleApplicationEventMulticaster multicaster = new SimpleApplicationEventMulticaster();
+		((AbstractApplicationContext) context).getApplicationListeners().forEach(multicaster::addApplicationListener);
+		multicaster.multicastEvent(new ApplicationFailedEvent(new SpringApplication(), new String[0], context,
+				new IllegalStateException("failed")));
+		return new PatternHealthNotConfiguredFailureAnalyzer(context.getBeanFactory());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -134,6 +188,23 @@ class PatternHealthNotConfiguredFailureAnalyzerTests {
 		String patternHealthUser(@PatternHealth WebClient patternHealth) {
 			return "uses " + patternHealth;
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RestClientUserConfiguration {
+
+		@Bean
+		String restClientUser(@PatternHealth RestClient patternHealth) {
+			return "uses " + patternHealth;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(classes = { WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class },
+			exclude = PatternHealthAutoConfiguration.class)
+	static class ExcludingConfiguration {
 
 	}
 

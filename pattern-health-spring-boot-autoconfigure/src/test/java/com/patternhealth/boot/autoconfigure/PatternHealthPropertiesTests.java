@@ -16,119 +16,18 @@
 
 package com.patternhealth.boot.autoconfigure;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Validation of the {@code patternhealth.*} properties: every problem names the property
- * and how to fix it.
+ * Tests for {@link PatternHealthProperties}.
  */
 class PatternHealthPropertiesTests {
-
-	@Test
-	void validPropertiesHaveNoProblem() {
-		assertThat(properties("https://api.example.com").validate()).isEmpty();
-	}
-
-	@Test
-	void namesEachMissingRequiredProperty() {
-		assertThat(new PatternHealthProperties().validate()).containsExactly(problem("patternhealth.base-url",
-				"is not set; set it to the address of your Pattern Health host, such as https://api.example.com"),
-				problem("patternhealth.client-id",
-						"is not set; set it to the client ID from the Pattern Health administrative console"),
-				problem("patternhealth.client-secret",
-						"is not set; set it to the client secret that belongs to the client ID"));
-	}
-
-	@Test
-	void treatsBlankRequiredPropertiesAsMissing() {
-		PatternHealthProperties properties = new PatternHealthProperties();
-		properties.setBaseUrl("  ");
-		properties.setClientId("");
-		properties.setClientSecret(" \t");
-		assertThat(properties.validate()).extracting(InvalidPatternHealthPropertiesException.Problem::property)
-			.containsExactly("patternhealth.base-url", "patternhealth.client-id", "patternhealth.client-secret");
-	}
-
-	@Test
-	void namesOnlyTheMissingProperty() {
-		PatternHealthProperties properties = properties("https://api.example.com");
-		properties.setClientSecret(null);
-		assertThat(properties.validate()).extracting(InvalidPatternHealthPropertiesException.Problem::property)
-			.containsExactly("patternhealth.client-secret");
-	}
-
-	@ParameterizedTest
-	@ValueSource(
-			strings = { "api.example.com", "ftp://api.example.com", "/api", "https:///api", "mailto:a@example.com" })
-	void refusesABaseUrlThatIsNotAnAbsoluteHttpUrl(String baseUrl) {
-		assertThat(properties(baseUrl).validate()).containsExactly(problem("patternhealth.base-url", "'" + baseUrl
-				+ "' is not an absolute http or https URL; set it to scheme and host, such as https://api.example.com"));
-	}
-
-	@Test
-	void refusesABaseUrlThatIsNotAUrl() {
-		assertThat(properties("https://api example.com").validate()).containsExactly(problem("patternhealth.base-url",
-				"'https://api example.com' is not a URL; set it to scheme and host, such as https://api.example.com"));
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "https://api.example.com?tenant=a", "https://api.example.com/#top",
-			"https://api.example.com/?" })
-	void refusesABaseUrlWithAQueryOrAFragment(String baseUrl) {
-		assertThat(properties(baseUrl).validate()).containsExactly(problem("patternhealth.base-url",
-				"'" + baseUrl + "' has a query or a fragment; set it to scheme, host and optional port only"));
-	}
-
-	@Test
-	void refusesABaseUrlWithAnInvalidHostName() {
-		assertThat(properties("https://pattern_health.example.com").validate())
-			.containsExactly(problem("patternhealth.base-url", "'https://pattern_health.example.com' has no valid host"
-					+ " name; set it to scheme and host, such as https://api.example.com"));
-	}
-
-	@Test
-	void refusesABaseUrlWithAPortAbove65535() {
-		assertThat(properties("https://api.example.com:70000").validate())
-			.containsExactly(problem("patternhealth.base-url",
-					"'https://api.example.com:70000' has port 70000, above 65535; set a valid port or none"));
-	}
-
-	@Test
-	void refusesCredentialsInTheBaseUrl() {
-		assertThat(properties("https://id:secret@api.example.com").validate())
-			.containsExactly(problem("patternhealth.base-url", "the URL carries user information; remove it and set"
-					+ " patternhealth.client-id and patternhealth.client-secret instead"));
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "http://api.example.com", "http://10.0.0.7:8080", "http://127.example.com",
-			"http://localhost.example.com" })
-	void refusesHttpOnAHostOtherThanLoopback(String baseUrl) {
-		assertThat(properties(baseUrl).validate()).containsExactly(problem("patternhealth.base-url",
-				"'" + baseUrl + "' uses http on a host other than loopback, which would send the client secret"
-						+ " in clear text; use https, or set patternhealth.allow-insecure-http=true"));
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "http://localhost", "http://LOCALHOST:8080", "http://127.0.0.1:8080", "http://127.0.0.2",
-			"http://[::1]:8080" })
-	void acceptsHttpOnLoopback(String baseUrl) {
-		assertThat(properties(baseUrl).validate()).isEmpty();
-	}
-
-	@Test
-	void acceptsHttpOnAnyHostWhenExplicitlyAllowed() {
-		PatternHealthProperties properties = properties("http://api.example.com");
-		properties.setAllowInsecureHttp(true);
-		assertThat(properties.validate()).isEmpty();
-	}
 
 	@ParameterizedTest
 	@CsvSource({ "https://api.example.com, https://api.example.com/api/auth/token",
@@ -136,36 +35,26 @@ class PatternHealthPropertiesTests {
 			"https://api.example.com:8443/, https://api.example.com:8443/api/auth/token" })
 	void derivesTheTokenUriFromTheBaseUrl(String baseUrl, String tokenUri) {
 		PatternHealthProperties properties = properties(baseUrl);
-		assertThat(properties.validate()).isEmpty();
+		assertThat(new PatternHealthPropertiesValidator(properties).problems()).isEmpty();
 		assertThat(properties.tokenUri()).hasToString(tokenUri);
 	}
 
 	@Test
-	void refusesATokenPathThatIsNotAPath() {
+	void validatesWhenInitialized() {
 		PatternHealthProperties properties = properties("https://api.example.com");
-		properties.setTokenPath("api/auth/token");
-		assertThat(properties.validate()).containsExactly(problem("patternhealth.token-path",
-				"'api/auth/token' is not a path; set it to a path that starts with '/', such as /api/auth/token"));
-	}
-
-	@Test
-	void reportsEveryProblemAtOnce() {
-		PatternHealthProperties properties = new PatternHealthProperties();
-		properties.setBaseUrl("http://api.example.com");
-		properties.getToken().getRetry().setMaxAttempts(0);
-		List<String> names = properties.validate()
-			.stream()
-			.map(InvalidPatternHealthPropertiesException.Problem::property)
-			.toList();
-		assertThat(names).containsExactly("patternhealth.base-url", "patternhealth.client-id",
-				"patternhealth.client-secret", "patternhealth.token.retry.max-attempts");
+		properties.setClientSecret(" ");
+		assertThatExceptionOfType(InvalidPatternHealthPropertiesException.class)
+			.isThrownBy(properties::afterPropertiesSet)
+			.satisfies((ex) -> assertThat(ex.getProblems())
+				.extracting(InvalidPatternHealthPropertiesException.Problem::property)
+				.containsExactly("patternhealth.client-secret"));
 	}
 
 	@Test
 	void skipsValidationWhenDisabled() {
 		PatternHealthProperties properties = new PatternHealthProperties();
 		properties.setEnabled(false);
-		properties.afterPropertiesSet();
+		assertThatNoException().isThrownBy(properties::afterPropertiesSet);
 	}
 
 	private static PatternHealthProperties properties(String baseUrl) {
@@ -174,10 +63,6 @@ class PatternHealthPropertiesTests {
 		properties.setClientId("client");
 		properties.setClientSecret("secret");
 		return properties;
-	}
-
-	private static InvalidPatternHealthPropertiesException.Problem problem(String property, String reason) {
-		return new InvalidPatternHealthPropertiesException.Problem(property, reason);
 	}
 
 }

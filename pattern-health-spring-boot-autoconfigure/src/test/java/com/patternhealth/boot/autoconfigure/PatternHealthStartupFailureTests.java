@@ -63,11 +63,54 @@ class PatternHealthStartupFailureTests {
 	}
 
 	@Test
+	void credentialsThatBasicAuthenticationCannotCarryFailTheApplicationWithoutShowingThem(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> run("--patternhealth.base-url=https://id:Pa55word-7@api.example.com?tenant=a",
+					"--patternhealth.client-id=tenant:client", "--patternhealth.client-secret=Hunter2-\u20AC-secret "));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("    - patternhealth.base-url the URL carries user information; remove it and set"
+					+ " patternhealth.client-id and patternhealth.client-secret instead")
+			.contains("    - patternhealth.client-id contains ':', which Basic authentication cannot carry in a"
+					+ " client ID unless the credentials are URL-encoded; set"
+					+ " patternhealth.token.encode-credentials=true, which URL-encodes them first")
+			.contains("    - patternhealth.client-secret starts or ends with whitespace, most likely copied with it;"
+					+ " remove the whitespace")
+			.contains("    - patternhealth.client-secret contains a character outside ISO-8859-1, which Basic"
+					+ " authentication cannot carry unless the credentials are URL-encoded; set"
+					+ " patternhealth.token.encode-credentials=true, which URL-encodes them first")
+			.doesNotContain("Hunter2")
+			.doesNotContain("Pa55word");
+	}
+
+	@Test
+	void tokenSettingsOutOfRangeFailTheApplicationWithAReportNamingThem(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> run("--patternhealth.base-url=https://api.example.com",
+					"--patternhealth.client-id=client", "--patternhealth.client-secret=secret",
+					"--patternhealth.token.max-lifetime=0", "--patternhealth.token.rejected-credentials-cooldown=-1s",
+					"--patternhealth.token.retry.max-backoff=0", "--patternhealth.token.retry.max-retry-after=400d"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("    - patternhealth.token.max-lifetime must be positive, such as 24h")
+			.contains("    - patternhealth.token.rejected-credentials-cooldown must be zero or positive, such as 1s")
+			.contains("    - patternhealth.token.retry.max-backoff must be positive, such as 5s")
+			.contains("    - patternhealth.token.retry.max-retry-after must be at most 365d, such as 2m")
+			.doesNotContain("IllegalArgumentException");
+	}
+
+	@Test
 	void injectingThePatternHealthClientWithoutAnyPropertyFailsWithAReportNamingTheProperties(CapturedOutput output) {
 		assertThatExceptionOfType(Exception.class).isThrownBy(PatternHealthStartupFailureTests::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("required the Pattern Health client, which is not available: no patternhealth.* property is set.")
 			.contains("Set patternhealth.base-url, patternhealth.client-id and patternhealth.client-secret");
+	}
+
+	@Test
+	void injectingThePatternHealthClientTurnedOffFailsWithAReportSayingSo(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> run("--patternhealth.enabled=false"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("required the Pattern Health client, which is not available: patternhealth.enabled is false.")
+			.contains("Set patternhealth.enabled=true, or remove it.");
 	}
 
 	private static void run(String... args) {

@@ -1,0 +1,287 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks {@link PatternHealthProperties} when the application starts and reports every
+ * problem at once, each naming the property to fix.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+final class PatternHealthPropertiesValidator {
+
+	private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+	/** The longest duration that any setting accepts. */
+	private static final Duration LONGEST = Duration.ofDays(365);
+
+	private static final String UNLESS_ENCODED = " unless the credentials are URL-encoded; set"
+			+ " patternhealth.token.encode-credentials=true, which URL-encodes them first";
+
+	private final PatternHealthProperties properties;
+
+	PatternHealthPropertiesValidator(PatternHealthProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * Throw an {@link InvalidPatternHealthPropertiesException} that lists every problem,
+	 * unless there is none or the Pattern Health client is turned off.
+	 */
+	void validate() {
+		if (this.properties.isEnabled()) {
+			List<InvalidPatternHealthPropertiesException.Problem> problems = problems();
+			if (!problems.isEmpty()) {
+				throw new InvalidPatternHealthPropertiesException(problems);
+			}
+		}
+	}
+
+	/**
+	 * Return every problem of the properties, in the order of the properties.
+	 * @return the problems, empty if there is none
+	 */
+	List<InvalidPatternHealthPropertiesException.Problem> problems() {
+		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
+		String baseUrl = this.properties.getBaseUrl();
+		if (!StringUtils.hasText(baseUrl)) {
+			problems.add(missing("patternhealth.base-url",
+					"the address of your Pattern Health host, such as https://api.example.com"));
+		}
+		else {
+			String invalid = checkBaseUrl(baseUrl.strip());
+			if (invalid != null) {
+				problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.base-url", invalid));
+			}
+		}
+		String clientId = this.properties.getClientId();
+		if (!StringUtils.hasText(clientId)) {
+			problems.add(
+					missing("patternhealth.client-id", "the client ID from the Pattern Health administrative console"));
+		}
+		else {
+			checkCredential("patternhealth.client-id", clientId, true, problems);
+		}
+		String clientSecret = this.properties.getClientSecret();
+		if (!StringUtils.hasText(clientSecret)) {
+			problems.add(missing("patternhealth.client-secret", "the client secret that belongs to the client ID"));
+		}
+		else {
+			checkCredential("patternhealth.client-secret", clientSecret, false, problems);
+		}
+		String tokenPath = this.properties.getTokenPath();
+		if (!StringUtils.hasText(tokenPath) || !tokenPath.startsWith("/")) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token-path", "'" + tokenPath
+					+ "' is not a path; set it to a path that starts with '/', such as /api/auth/token"));
+		}
+		checkToken(this.properties.getToken(), problems);
+		return problems;
+	}
+
+	private @Nullable String checkBaseUrl(String value) {
+		// First, as every later message quotes the URL
+		if (hasUserInfo(value)) {
+			return "the URL carries user information; remove it and set patternhealth.client-id and patternhealth.client-secret instead";
+		}
+		String shown = "'" + withoutUserInfo(value) + "'";
+		URI uri;
+		try {
+			uri = new URI(value);
+		}
+		catch (URISyntaxException ex) {
+			return shown + " is not a URL; set it to scheme and host, such as https://api.example.com";
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
+		if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getRawAuthority() == null) {
+			return shown
+					+ " is not an absolute http or https URL; set it to scheme and host, such as https://api.example.com";
+		}
+		if (!StringUtils.hasText(uri.getHost())) {
+			return shown + " has no valid host name; set it to scheme and host, such as https://api.example.com";
+		}
+		if (uri.getPort() > 65535) {
+			return shown + " has port " + uri.getPort() + ", above 65535; set a valid port or none";
+		}
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			return shown + " has a query or a fragment; set it to scheme, host and optional port only";
+		}
+		if ("http".equals(scheme) && !this.properties.isAllowInsecureHttp() && !isLoopback(uri.getHost())) {
+			return shown + " uses http on a host other than loopback, which would send the client secret"
+					+ " in clear text; use https, or set patternhealth.allow-insecure-http=true";
+		}
+		return null;
+	}
+
+	/**
+	 * Whether the authority of the URL (after "://", up to the first '/', '?' or '#')
+	 * holds user information, which may be a password.
+	 */
+	private static boolean hasUserInfo(String url) {
+		int scheme = url.indexOf("://");
+		return scheme >= 0 && url.substring(scheme + 3).split("[/?#]", 2)[0].contains("@");
+	}
+
+	/**
+	 * Return the URL with everything between "://" and its last '@' masked: a password
+	 * that holds '/', '?' or '#' ends the authority early, and none of it may show.
+	 */
+	private static String withoutUserInfo(String url) {
+		int scheme = url.indexOf("://");
+		int at = url.lastIndexOf('@');
+		return (scheme >= 0 && at > scheme) ? url.substring(0, scheme + 3) + "******" + url.substring(at) : url;
+	}
+
+	private static boolean isLoopback(String host) {
+		String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+		if ("localhost".equalsIgnoreCase(name)) {
+			return true;
+		}
+		if (!IPV4_LITERAL.matcher(name).matches() && !name.contains(":")) {
+			// A host name other than localhost is not resolved: no lookup at startup
+			return false;
+		}
+		try {
+			return InetAddress.getByName(name).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Check that the token request can carry a client ID or secret: a client ID or secret
+	 * sent as written in Basic authentication may hold no character outside ISO-8859-1,
+	 * and a client ID no ':', which otherwise fail the first token request. The messages
+	 * never show the value, which may be the secret.
+	 */
+	private void checkCredential(String property, String value, boolean clientId,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (isSpace(value.charAt(0)) || isSpace(value.charAt(value.length() - 1))) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
+					"starts or ends with whitespace, most likely copied with it; remove the whitespace"));
+		}
+		if (this.properties.getToken().isEncodeCredentials()) {
+			return;
+		}
+		if (clientId && value.indexOf(':') >= 0) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
+					"contains ':', which Basic" + " authentication cannot carry in a client ID" + UNLESS_ENCODED));
+		}
+		int outside = value.codePoints().filter((codePoint) -> codePoint > 0xFF).findFirst().orElse(-1);
+		if (outside >= 0) {
+			String character = clientId ? String.format("U+%04X, ", outside) : "";
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property, "contains " + character
+					+ "a character outside ISO-8859-1, which Basic authentication cannot carry" + UNLESS_ENCODED));
+		}
+	}
+
+	private static boolean isSpace(char character) {
+		return Character.isWhitespace(character) || Character.isSpaceChar(character);
+	}
+
+	private static void checkToken(PatternHealthProperties.Token token,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (!(token.getExpiryMargin() >= 0 && token.getExpiryMargin() < token.getRefreshAhead()
+				&& token.getRefreshAhead() < 1)) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(
+					"patternhealth.token.refresh-ahead and patternhealth.token.expiry-margin",
+					"are " + token.getRefreshAhead() + " and " + token.getExpiryMargin()
+							+ "; they must satisfy 0 <= expiry-margin < refresh-ahead < 1, such as 0.1 and 0.02"));
+		}
+		checkPositive("patternhealth.token.default-expires-in", token.getDefaultExpiresIn(), "5m", problems);
+		checkPositive("patternhealth.token.max-lifetime", token.getMaxLifetime(), "24h", problems);
+		checkPositive("patternhealth.token.timeout", token.getTimeout(), "5s", problems);
+		checkNotNegative("patternhealth.token.rejected-credentials-cooldown", token.getRejectedCredentialsCooldown(),
+				"1s", problems);
+		checkNotNegative("patternhealth.token.unauthorized-replacement-interval",
+				token.getUnauthorizedReplacementInterval(), "5s", problems);
+		PatternHealthProperties.Retry retry = token.getRetry();
+		if (retry.getMaxAttempts() < 1) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.retry.max-attempts",
+					"is " + retry.getMaxAttempts() + "; it must be at least 1"));
+		}
+		Duration maxBackoff = retry.getMaxBackoff();
+		Duration initialBackoff = retry.getInitialBackoff();
+		boolean maxBackoffValid = !maxBackoff.isNegative() && !maxBackoff.isZero() && !isTooLong(maxBackoff);
+		// Compared with max-backoff only when that one is valid: one mistake, one problem
+		if (initialBackoff.isNegative() || (maxBackoffValid && initialBackoff.compareTo(maxBackoff) > 0)) {
+			problems
+				.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.retry.initial-backoff",
+						"must be between zero and patternhealth.token.retry.max-backoff"));
+		}
+		checkPositive("patternhealth.token.retry.max-backoff", maxBackoff, "5s", problems);
+		checkNotNegative("patternhealth.token.retry.max-retry-after", retry.getMaxRetryAfter(), "2m", problems);
+	}
+
+	private static void checkPositive(String property, Duration value, String example,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (value.isNegative() || value.isZero()) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
+					"must be positive, such as " + example));
+		}
+		else {
+			checkNotTooLong(property, value, example, problems);
+		}
+	}
+
+	private static void checkNotNegative(String property, Duration value, String example,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (value.isNegative()) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
+					"must be zero or positive, such as " + example));
+		}
+		else {
+			checkNotTooLong(property, value, example, problems);
+		}
+	}
+
+	private static void checkNotTooLong(String property, Duration value, String example,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (isTooLong(value)) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
+					"must be at most 365d, such as " + example));
+		}
+	}
+
+	/**
+	 * Whether the duration is longer than any setting needs. The token cache times in
+	 * nanoseconds, which overflow beyond about 292 years, and adds and multiplies these
+	 * settings: a year keeps every such sum far from that.
+	 */
+	private static boolean isTooLong(Duration value) {
+		return value.compareTo(LONGEST) > 0;
+	}
+
+	private static InvalidPatternHealthPropertiesException.Problem missing(String property, String meaning) {
+		return new InvalidPatternHealthPropertiesException.Problem(property, "is not set; set it to " + meaning);
+	}
+
+}
