@@ -16,10 +16,12 @@
 
 package com.patternhealth.boot.autoconfigure;
 
+import com.patternhealth.boot.observation.TokenRequestObservationConvention;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.web.PatternHealth;
 import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
 import com.patternhealth.boot.web.PatternHealthBearerInterceptor;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,9 +61,13 @@ final class PatternHealthConfigurations {
 		@Bean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
 		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
 		PatternHealthTokenCache patternHealthTokenCache(PatternHealthProperties properties,
-				ObjectProvider<WebClient.Builder> webClientBuilder) {
+				ObjectProvider<WebClient.Builder> webClientBuilder,
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<TokenRequestObservationConvention> observationConvention) {
 			return new PatternHealthPropertiesMapper(properties).tokenCache()
 				.webClient(webClientBuilder.getIfUnique(WebClient::builder).clone().build())
+				.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+				.observationConvention(observationConvention.getIfUnique())
 				.build();
 		}
 
@@ -78,9 +84,13 @@ final class PatternHealthConfigurations {
 		@Bean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
 		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
 		PatternHealthTokenCache patternHealthTokenCache(PatternHealthProperties properties,
-				ObjectProvider<RestClient.Builder> restClientBuilder) {
+				ObjectProvider<RestClient.Builder> restClientBuilder,
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<TokenRequestObservationConvention> observationConvention) {
 			return new PatternHealthPropertiesMapper(properties).tokenCache()
 				.restClient(restClientBuilder.getIfUnique(RestClient::builder).clone().build())
+				.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+				.observationConvention(observationConvention.getIfUnique())
 				.build();
 		}
 

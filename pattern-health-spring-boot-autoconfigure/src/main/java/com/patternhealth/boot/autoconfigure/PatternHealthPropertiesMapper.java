@@ -53,6 +53,9 @@ final class PatternHealthPropertiesMapper {
 		map.from(token::getExpiryMargin).to(builder::expiryMargin);
 		map.from(token::getTimeout).to(builder::timeout);
 		map.from(token::getRejectedCredentialsCooldown).to(builder::rejectedCredentialsCooldown);
+		map.from(token::getMaxLifetime).to(builder::maxLifetime);
+		map.from(token::getUnauthorizedReplacementInterval).to(builder::unauthorizedReplacementInterval);
+		map.from(retry::getMaxRetryAfter).to(builder::maxRetryAfter);
 		return builder;
 	}
 
