@@ -22,8 +22,8 @@ import io.micrometer.common.KeyValues;
 
 /**
  * The default {@link TokenRequestObservationConvention}: observations named
- * {@value #NAME} with the low-cardinality keys {@code outcome} and {@code trigger}, and
- * the client id and token URI as high-cardinality keys.
+ * {@value #NAME} with the low-cardinality keys {@code outcome}, {@code trigger} and
+ * {@code client}, and the client id and token URI as high-cardinality keys.
  *
  * @author Pattern Health Spring Boot authors
  * @since 0.1.0
@@ -49,7 +49,8 @@ public class DefaultTokenRequestObservationConvention implements TokenRequestObs
 	public KeyValues getLowCardinalityKeyValues(TokenRequestObservationContext context) {
 		TokenRequestObservationContext.Outcome outcome = context.getOutcome();
 		return KeyValues.of(LowCardinalityKeyNames.OUTCOME.withValue((outcome != null) ? outcome.getValue() : "none"),
-				LowCardinalityKeyNames.TRIGGER.withValue(context.getTrigger()));
+				LowCardinalityKeyNames.TRIGGER.withValue(context.getTrigger()),
+				LowCardinalityKeyNames.CLIENT.withValue(context.getName()));
 	}
 
 	@Override

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class TokenRequestObservationContext extends Observation.Context {
 
+	private final String name;
+
 	private final String clientId;
 
 	private final String tokenUri;
@@ -40,14 +42,21 @@ public class TokenRequestObservationContext extends Observation.Context {
 
 	/**
 	 * Create a new context.
+	 * @param name the name of the Pattern Health client: {@code default} for the one
+	 * {@code patternhealth.*} configures, a configured name, or {@code run-time}
 	 * @param clientId the client id whose token is requested
 	 * @param tokenUri the URI of the token endpoint
 	 * @param trigger what started the acquisition, such as {@code refresh-ahead}
 	 */
-	public TokenRequestObservationContext(String clientId, String tokenUri, String trigger) {
+	public TokenRequestObservationContext(String name, String clientId, String tokenUri, String trigger) {
+		this.name = name;
 		this.clientId = clientId;
 		this.tokenUri = tokenUri;
 		this.trigger = trigger;
+	}
+
+	public String getName() {
+		return this.name;
 	}
 
 	public String getClientId() {

@@ -82,6 +82,19 @@ public enum TokenRequestObservationDocumentation implements ObservationDocumenta
 			public String asString() {
 				return "trigger";
 			}
+		},
+
+		/**
+		 * The name of the Pattern Health client: {@code default} for the one that
+		 * {@code patternhealth.*} configures, a name configured under
+		 * {@code patternhealth.clients}, or {@code run-time} for every client made at run
+		 * time.
+		 */
+		CLIENT {
+			@Override
+			public String asString() {
+				return "client";
+			}
 		}
 
 	}

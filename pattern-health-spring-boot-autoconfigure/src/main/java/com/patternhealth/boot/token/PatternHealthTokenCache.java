@@ -74,6 +74,8 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 
 	private final ClientRegistration publicRegistration;
 
+	private final String name;
+
 	private final TokenFailures failures;
 
 	private final TokenRequests requests;
@@ -98,6 +100,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 			.tokenUri(builder.tokenUri.toString())
 			.build();
 		this.publicRegistration = ClientRegistration.withClientRegistration(registration).clientSecret(null).build();
+		this.name = builder.name;
 		this.failures = new TokenFailures(builder.clientId, builder.tokenUri.toString());
 		DefaultOAuth2TokenRequestHeadersConverter<OAuth2ClientCredentialsGrantRequest> headers = new DefaultOAuth2TokenRequestHeadersConverter<>();
 		headers.setEncodeClientCredentials(builder.encodeCredentials);
@@ -189,6 +192,14 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 				return true;
 			}
 		}
+	}
+
+	/**
+	 * Return the name of the Pattern Health client whose tokens this cache holds.
+	 * @return the name: {@code default}, a configured name, or {@code run-time}
+	 */
+	public String getName() {
+		return this.name;
 	}
 
 	/**

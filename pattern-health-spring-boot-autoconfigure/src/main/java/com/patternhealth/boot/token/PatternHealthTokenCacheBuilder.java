@@ -86,6 +86,8 @@ public final class PatternHealthTokenCacheBuilder {
 
 	Clock clock = Clock.systemUTC();
 
+	String name = "default";
+
 	ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	@Nullable TokenRequestObservationConvention observationConvention;
@@ -243,6 +245,18 @@ public final class PatternHealthTokenCacheBuilder {
 	public PatternHealthTokenCacheBuilder rejectedCredentialsCooldown(Duration cooldown) {
 		Assert.isTrue(!cooldown.isNegative(), "'cooldown' must not be negative");
 		this.rejectedCredentialsCooldown = cooldown;
+		return this;
+	}
+
+	/**
+	 * Set the name of the Pattern Health client whose tokens the cache holds, as its
+	 * observations and health show it.
+	 * @param name the name, {@code default} unless set
+	 * @return this builder
+	 */
+	public PatternHealthTokenCacheBuilder name(String name) {
+		Assert.hasText(name, "'name' must not be empty");
+		this.name = name;
 		return this;
 	}
 

@@ -68,6 +68,8 @@ final class TokenRequests implements AutoCloseable {
 
 	private final String tokenUri;
 
+	private final String name;
+
 	private final ScheduledThreadPoolExecutor scheduler;
 
 	private volatile boolean closed;
@@ -76,6 +78,7 @@ final class TokenRequests implements AutoCloseable {
 		this.client = client;
 		this.failures = failures;
 		this.tokenUri = tokenUri;
+		this.name = builder.name;
 		this.retry = new TokenRequestRetry(builder.maxAttempts, builder.initialBackoff, builder.maxBackoff);
 		this.timeout = builder.timeout;
 		this.maxAttempts = builder.maxAttempts;
@@ -106,7 +109,7 @@ final class TokenRequests implements AutoCloseable {
 	 * @return the answer, or a failure with a {@link PatternHealthTokenException}
 	 */
 	CompletableFuture<Answer> acquire(TokenRequestTrigger trigger) {
-		TokenRequestObservationContext context = new TokenRequestObservationContext(this.failures.clientId(),
+		TokenRequestObservationContext context = new TokenRequestObservationContext(this.name, this.failures.clientId(),
 				this.tokenUri, trigger.getValue());
 		Observation observation = TokenRequestObservationDocumentation.TOKEN_REQUESTS
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
