@@ -46,6 +46,7 @@ import org.springframework.web.reactive.function.BodyExtractor;
  * {@link org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient#setBodyExtractor(BodyExtractor)}.
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
 public final class PatternHealthAccessTokenResponseExtractor
 		implements BodyExtractor<Mono<OAuth2AccessTokenResponse>, ReactiveHttpInputMessage> {

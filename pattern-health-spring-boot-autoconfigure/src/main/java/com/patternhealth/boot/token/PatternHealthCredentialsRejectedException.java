@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * be fixed.
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
 public class PatternHealthCredentialsRejectedException extends PatternHealthTokenException {
 

@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * access token.
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  * @see PatternHealthCredentialsRejectedException
  */
 public class PatternHealthTokenException extends ClientAuthorizationException {

@@ -37,6 +37,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * </pre>
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

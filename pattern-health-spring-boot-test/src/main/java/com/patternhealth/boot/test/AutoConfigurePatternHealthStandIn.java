@@ -41,6 +41,7 @@ import java.lang.annotation.Target;
  * </pre>
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

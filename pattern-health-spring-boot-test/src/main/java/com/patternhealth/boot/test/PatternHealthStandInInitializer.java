@@ -41,6 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </pre> or name it in the {@code context.initializer.classes} property.
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
 public class PatternHealthStandInInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
