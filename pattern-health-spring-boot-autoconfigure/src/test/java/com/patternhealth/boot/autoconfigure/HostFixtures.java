@@ -16,9 +16,12 @@
 
 package com.patternhealth.boot.autoconfigure;
 
+import java.util.List;
+import java.util.stream.StreamSupport;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -54,11 +57,10 @@ final class HostFixtures {
 				+ "\",\"expires_in\":" + HOST_API_EXPIRES_IN_SECONDS + ",\"token_type\":\"Bearer\"}")));
 	}
 
-	static void register(DynamicPropertyRegistry registry, String[] properties) {
-		for (String property : properties) {
-			int separator = property.indexOf('=');
-			registry.add(property.substring(0, separator), () -> property.substring(separator + 1));
-		}
+	static List<String> registrationIds(Iterable<ClientRegistration> registrations) {
+		return StreamSupport.stream(registrations.spliterator(), false)
+			.map(ClientRegistration::getRegistrationId)
+			.toList();
 	}
 
 	static String[] patternHealthProperties(WireMockServer server) {

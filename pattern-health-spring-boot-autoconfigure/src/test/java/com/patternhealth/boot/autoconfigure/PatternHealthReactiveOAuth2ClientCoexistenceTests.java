@@ -17,15 +17,9 @@
 package com.patternhealth.boot.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.StreamSupport;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import com.patternhealth.boot.web.PatternHealth;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -46,46 +40,28 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A WebFlux host that configures Spring Security's OAuth2 client itself keeps all of it
  * when the Pattern Health starter is configured beside it.
  */
-class PatternHealthReactiveOAuth2ClientCoexistenceTests {
+class PatternHealthReactiveOAuth2ClientCoexistenceTests
+		extends AbstractOAuth2ClientCoexistenceTests<ReactiveWebApplicationContextRunner> {
 
-	private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	private ReactiveWebApplicationContextRunner contextRunner;
-
-	@BeforeEach
-	void start() {
-		this.server.start();
-		HostFixtures.stub(this.server);
-		this.contextRunner = new ReactiveWebApplicationContextRunner()
+	@Override
+	ReactiveWebApplicationContextRunner hostContextRunner() {
+		return new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WebFluxAutoConfiguration.class, WebClientAutoConfiguration.class,
 					ReactiveWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class,
 					ReactiveOAuth2ClientAutoConfiguration.class, ReactiveOAuth2ClientWebSecurityAutoConfiguration.class,
-					PatternHealthAutoConfiguration.class))
-			.withPropertyValues(HostFixtures.patternHealthProperties(this.server));
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.stop();
+					PatternHealthAutoConfiguration.class));
 	}
 
 	@Test
@@ -94,10 +70,7 @@ class PatternHealthReactiveOAuth2ClientCoexistenceTests {
 			assertThat(context).hasSingleBean(ReactiveClientRegistrationRepository.class);
 			InMemoryReactiveClientRegistrationRepository repository = context
 				.getBean(InMemoryReactiveClientRegistrationRepository.class);
-			List<String> ids = StreamSupport.stream(repository.spliterator(), false)
-				.map(ClientRegistration::getRegistrationId)
-				.toList();
-			assertThat(ids).containsExactlyInAnyOrder("host-login", "host-api");
+			assertThat(HostFixtures.registrationIds(repository)).containsExactlyInAnyOrder("host-login", "host-api");
 			assertThat(repository.findByRegistrationId(PatternHealthAuthorizedClientManager.REGISTRATION_ID).block())
 				.isNull();
 		});
@@ -134,30 +107,8 @@ class PatternHealthReactiveOAuth2ClientCoexistenceTests {
 						.attribute(ServerWebExchange.class.getName(), exchange)
 						.build())
 					.block(Duration.ofSeconds(10));
-				OAuth2AccessToken token = client.getAccessToken();
-				assertThat(token.getTokenValue()).isEqualTo(HostFixtures.HOST_API_TOKEN);
-				assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt()))
-					.isEqualTo(Duration.ofSeconds(HostFixtures.HOST_API_EXPIRES_IN_SECONDS));
-				this.server.verify(1, postRequestedFor(urlEqualTo("/idp/token")));
-				this.server.verify(0, postRequestedFor(urlEqualTo("/api/auth/token")));
+				assertIssuedByTheHostsProvider(client);
 			});
-	}
-
-	@Test
-	void patternHealthWebClientWorksBesideTheHostsOAuth2Client() {
-		this.contextRunner.withPropertyValues(HostFixtures.hostOAuth2Properties(this.server)).run((context) -> {
-			WebClient client = context.getBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, WebClient.class);
-			String body = client.get()
-				.uri(HostFixtures.MEMBERS_PATH)
-				.retrieve()
-				.bodyToMono(String.class)
-				.block(Duration.ofSeconds(10));
-			assertThat(body).isEqualTo(HostFixtures.MEMBERS_BODY);
-			this.server.verify(1, postRequestedFor(urlEqualTo("/api/auth/token")));
-			this.server.verify(1, getRequestedFor(urlEqualTo(HostFixtures.MEMBERS_PATH)).withHeader("Authorization",
-					equalTo("Bearer " + HostFixtures.PATTERN_HEALTH_TOKEN)));
-			this.server.verify(0, postRequestedFor(urlEqualTo("/idp/token")));
-		});
 	}
 
 	@Test

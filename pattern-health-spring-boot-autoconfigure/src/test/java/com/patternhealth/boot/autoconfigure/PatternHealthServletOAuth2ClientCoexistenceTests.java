@@ -16,17 +16,9 @@
 
 package com.patternhealth.boot.autoconfigure;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.StreamSupport;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,45 +41,26 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.reactive.function.client.WebClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A servlet host that configures Spring Security's OAuth2 client itself keeps all of it
  * when the Pattern Health starter is configured beside it.
  */
-class PatternHealthServletOAuth2ClientCoexistenceTests {
+class PatternHealthServletOAuth2ClientCoexistenceTests
+		extends AbstractOAuth2ClientCoexistenceTests<WebApplicationContextRunner> {
 
-	private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	private WebApplicationContextRunner contextRunner;
-
-	@BeforeEach
-	void start() {
-		this.server.start();
-		HostFixtures.stub(this.server);
-		this.contextRunner = new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class, WebClientAutoConfiguration.class,
-					SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-					SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-					OAuth2ClientAutoConfiguration.class, OAuth2ClientWebSecurityAutoConfiguration.class,
-					PatternHealthAutoConfiguration.class))
-			.withPropertyValues(HostFixtures.patternHealthProperties(this.server));
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.stop();
+	@Override
+	WebApplicationContextRunner hostContextRunner() {
+		return new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class,
+				WebClientAutoConfiguration.class, SecurityAutoConfiguration.class,
+				ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
+				UserDetailsServiceAutoConfiguration.class, OAuth2ClientAutoConfiguration.class,
+				OAuth2ClientWebSecurityAutoConfiguration.class, PatternHealthAutoConfiguration.class));
 	}
 
 	@Test
@@ -96,10 +69,7 @@ class PatternHealthServletOAuth2ClientCoexistenceTests {
 			assertThat(context).hasSingleBean(ClientRegistrationRepository.class);
 			InMemoryClientRegistrationRepository repository = context
 				.getBean(InMemoryClientRegistrationRepository.class);
-			List<String> ids = StreamSupport.stream(repository.spliterator(), false)
-				.map(ClientRegistration::getRegistrationId)
-				.toList();
-			assertThat(ids).containsExactlyInAnyOrder("host-login", "host-api");
+			assertThat(HostFixtures.registrationIds(repository)).containsExactlyInAnyOrder("host-login", "host-api");
 			assertThat(repository.findByRegistrationId(PatternHealthAuthorizedClientManager.REGISTRATION_ID)).isNull();
 		});
 	}
@@ -114,12 +84,7 @@ class PatternHealthServletOAuth2ClientCoexistenceTests {
 					.attribute(HttpServletRequest.class.getName(), new MockHttpServletRequest())
 					.attribute(HttpServletResponse.class.getName(), new MockHttpServletResponse())
 					.build());
-			OAuth2AccessToken token = client.getAccessToken();
-			assertThat(token.getTokenValue()).isEqualTo(HostFixtures.HOST_API_TOKEN);
-			assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt()))
-				.isEqualTo(Duration.ofSeconds(HostFixtures.HOST_API_EXPIRES_IN_SECONDS));
-			this.server.verify(1, postRequestedFor(urlEqualTo("/idp/token")));
-			this.server.verify(0, postRequestedFor(urlEqualTo("/api/auth/token")));
+			assertIssuedByTheHostsProvider(client);
 		});
 	}
 
@@ -139,23 +104,6 @@ class PatternHealthServletOAuth2ClientCoexistenceTests {
 			.withUserConfiguration(HostSecurityConfiguration.class)
 			.run((context) -> assertThat(context.getBeansOfType(SecurityFilterChain.class))
 				.containsOnlyKeys("hostChain"));
-	}
-
-	@Test
-	void patternHealthWebClientWorksBesideTheHostsOAuth2Client() {
-		this.contextRunner.withPropertyValues(HostFixtures.hostOAuth2Properties(this.server)).run((context) -> {
-			WebClient client = context.getBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, WebClient.class);
-			String body = client.get()
-				.uri(HostFixtures.MEMBERS_PATH)
-				.retrieve()
-				.bodyToMono(String.class)
-				.block(Duration.ofSeconds(10));
-			assertThat(body).isEqualTo(HostFixtures.MEMBERS_BODY);
-			this.server.verify(1, postRequestedFor(urlEqualTo("/api/auth/token")));
-			this.server.verify(1, getRequestedFor(urlEqualTo(HostFixtures.MEMBERS_PATH)).withHeader("Authorization",
-					equalTo("Bearer " + HostFixtures.PATTERN_HEALTH_TOKEN)));
-			this.server.verify(0, postRequestedFor(urlEqualTo("/idp/token")));
-		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

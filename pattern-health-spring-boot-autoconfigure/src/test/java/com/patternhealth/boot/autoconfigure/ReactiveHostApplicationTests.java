@@ -16,21 +16,10 @@
 
 package com.patternhealth.boot.autoconfigure;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.StreamSupport;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import com.patternhealth.boot.web.PatternHealth;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,8 +28,6 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.Customizer;
@@ -52,83 +39,24 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real WebFlux application with Spring Security and an OAuth2 login of its own, the
- * Pattern Health starter configured beside it, and a WireMock stand-in for both Pattern
- * Health and the host's OAuth2 provider.
+ * {@link AbstractHostApplicationTests} on a real WebFlux application.
  */
 @SpringBootTest(classes = ReactiveHostApplicationTests.ReactiveHostApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=reactive")
-@DirtiesContext
-class ReactiveHostApplicationTests {
-
-	private static final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private ApplicationContext context;
+class ReactiveHostApplicationTests extends AbstractHostApplicationTests {
 
 	@Autowired
 	private ObjectProvider<ReactiveOAuth2AuthorizedClientManager> managers;
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		server.start();
-		HostFixtures.stub(server);
-		HostFixtures.register(registry, HostFixtures.patternHealthProperties(server));
-		HostFixtures.register(registry, HostFixtures.hostOAuth2Properties(server));
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
-
-	@Test
-	void hostsEndpointsAnswerAsItsOwnSecurityConfigurationSays() throws Exception {
-		HttpResponse<String> hello = get("/public/hello");
-		assertThat(hello.statusCode()).isEqualTo(200);
-		assertThat(hello.body()).isEqualTo("hello from the host");
-		HttpResponse<String> secret = get("/private");
-		assertThat(secret.statusCode()).isEqualTo(302);
-		assertThat(secret.headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).endsWith("/oauth2/authorization/host-login"));
-		HttpResponse<String> authorization = get("/oauth2/authorization/host-login");
-		assertThat(authorization.statusCode()).isEqualTo(302);
-		assertThat(authorization.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).startsWith("http://localhost:" + server.port() + "/idp/authorize?")
-					.contains("client_id=host-login-client"));
-		HttpResponse<String> login = get("/login");
-		assertThat(login.statusCode()).isEqualTo(200);
-		assertThat(login.body()).contains("/oauth2/authorization/host-login")
-			.doesNotContain("/oauth2/authorization/host-api")
-			.doesNotContainIgnoringCase("pattern");
-	}
-
-	@Test
-	void registeredOAuth2AuthorizedClientResolvesTheHostsClientThroughSpringSecuritysManager() throws Exception {
-		HttpResponse<String> token = get("/host-api/token");
-		assertThat(token.statusCode()).isEqualTo(200);
-		assertThat(token.body()).isEqualTo(HostFixtures.HOST_API_TOKEN + " valid for 3600 s");
-		server.verify(
-				postRequestedFor(urlEqualTo("/idp/token")).withRequestBody(equalTo("grant_type=client_credentials")));
+	@Override
+	void assertAuthorizedClientManagers() {
 		assertThat(this.managers.getIfUnique()).isInstanceOf(DefaultReactiveOAuth2AuthorizedClientManager.class);
 		assertThat(this.context.getBeanProvider(ReactiveOAuth2AuthorizedClientManager.class).getIfUnique())
 			.isInstanceOf(DefaultReactiveOAuth2AuthorizedClientManager.class);
@@ -137,33 +65,14 @@ class ReactiveHostApplicationTests {
 			.isInstanceOf(PatternHealthAuthorizedClientManager.class);
 	}
 
-	@Test
-	void patternHealthCallsWorkBesideTheHostsOwnOAuth2Client() throws Exception {
-		HttpResponse<String> members = get("/pattern-health/members");
-		assertThat(members.statusCode()).isEqualTo(200);
-		assertThat(members.body()).isEqualTo(HostFixtures.MEMBERS_BODY);
-		server.verify(getRequestedFor(urlEqualTo(HostFixtures.MEMBERS_PATH)).withHeader("Authorization",
-				equalTo("Bearer " + HostFixtures.PATTERN_HEALTH_TOKEN)));
-		server.verify(postRequestedFor(urlEqualTo("/api/auth/token"))
-			.withRequestBody(equalTo("grant_type=client_credentials")));
+	@Override
+	Iterable<ClientRegistration> registrations() {
+		return this.context.getBean(InMemoryReactiveClientRegistrationRepository.class);
 	}
 
-	@Test
-	void hostKeepsItsRegistrationsAndItsOnlySecurityFilterChain() {
-		InMemoryReactiveClientRegistrationRepository registrations = this.context
-			.getBean(InMemoryReactiveClientRegistrationRepository.class);
-		List<String> ids = StreamSupport.stream(registrations.spliterator(), false)
-			.map(ClientRegistration::getRegistrationId)
-			.toList();
-		assertThat(ids).containsExactlyInAnyOrder("host-login", "host-api");
-		assertThat(this.context.getBeansOfType(SecurityWebFilterChain.class)).containsOnlyKeys("hostChain");
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	@Override
+	Class<?> securityFilterChainType() {
+		return SecurityWebFilterChain.class;
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

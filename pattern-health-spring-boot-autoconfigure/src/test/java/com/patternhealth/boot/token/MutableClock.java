@@ -23,7 +23,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A {@link Clock} that tests move forward by hand.
+ * A {@link Clock} that tests move forward by hand. The test module's tests use it too,
+ * through this module's test-jar.
  */
 public final class MutableClock extends Clock {
 
