@@ -21,6 +21,9 @@ import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.web.PatternHealth;
 import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
 import com.patternhealth.boot.web.PatternHealthBearerInterceptor;
+import com.patternhealth.boot.web.PatternHealthRetryExchangeFilterFunction;
+import com.patternhealth.boot.web.PatternHealthRetryInterceptor;
+import com.patternhealth.boot.web.PatternHealthRetryPolicy;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
@@ -112,9 +115,14 @@ final class PatternHealthConfigurations {
 		WebClient patternHealthWebClient(ObjectProvider<WebClient.Builder> webClientBuilder,
 				@Qualifier(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME) ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
 				PatternHealthProperties properties) {
-			return webClientBuilder.getIfUnique(WebClient::builder)
+			WebClient.Builder builder = webClientBuilder.getIfUnique(WebClient::builder)
 				.clone()
-				.baseUrl(properties.baseUri().toString())
+				.baseUrl(properties.baseUri().toString());
+			PatternHealthRetryPolicy retryPolicy = new PatternHealthPropertiesMapper(properties).apiRetryPolicy();
+			if (retryPolicy != null) {
+				builder.filter(new PatternHealthRetryExchangeFilterFunction(retryPolicy, properties.baseUri()));
+			}
+			return builder
 				.filter(new PatternHealthBearerExchangeFilterFunction(authorizedClientManager, properties.baseUri()))
 				.build();
 		}
@@ -132,10 +140,14 @@ final class PatternHealthConfigurations {
 		RestClient patternHealthRestClient(ObjectProvider<RestClient.Builder> restClientBuilder,
 				@Qualifier(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME) PatternHealthTokenCache tokenCache,
 				PatternHealthProperties properties) {
-			return restClientBuilder.getIfUnique(RestClient::builder)
+			RestClient.Builder builder = restClientBuilder.getIfUnique(RestClient::builder)
 				.clone()
-				.baseUrl(properties.baseUri().toString())
-				.requestInterceptor(new PatternHealthBearerInterceptor(tokenCache, properties.baseUri()))
+				.baseUrl(properties.baseUri().toString());
+			PatternHealthRetryPolicy retryPolicy = new PatternHealthPropertiesMapper(properties).apiRetryPolicy();
+			if (retryPolicy != null) {
+				builder.requestInterceptor(new PatternHealthRetryInterceptor(retryPolicy, properties.baseUri()));
+			}
+			return builder.requestInterceptor(new PatternHealthBearerInterceptor(tokenCache, properties.baseUri()))
 				.build();
 		}
 
@@ -150,7 +162,8 @@ final class PatternHealthConfigurations {
 				@Qualifier(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME) PatternHealthTokenCache tokenCache,
 				PatternHealthProperties properties, Environment environment) {
 			return new PatternHealthRestClientHttpServiceGroupConfigurer(tokenCache,
-					PatternHealthGroupTarget.of(properties, environment));
+					PatternHealthGroupTarget.of(properties, environment),
+					new PatternHealthPropertiesMapper(properties).apiRetryPolicy());
 		}
 
 	}
@@ -165,7 +178,8 @@ final class PatternHealthConfigurations {
 				@Qualifier(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME) ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
 				PatternHealthProperties properties, Environment environment) {
 			return new PatternHealthWebClientHttpServiceGroupConfigurer(authorizedClientManager,
-					PatternHealthGroupTarget.of(properties, environment));
+					PatternHealthGroupTarget.of(properties, environment),
+					new PatternHealthPropertiesMapper(properties).apiRetryPolicy());
 		}
 
 	}

@@ -18,11 +18,14 @@ package com.patternhealth.boot.autoconfigure;
 
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.token.PatternHealthTokenCacheBuilder;
+import com.patternhealth.boot.web.PatternHealthRetryPolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 
 /**
- * Maps {@link PatternHealthProperties} to the token cache.
+ * Maps {@link PatternHealthProperties} to the token cache and to the policy of sending
+ * API requests again.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -57,6 +60,19 @@ final class PatternHealthPropertiesMapper {
 		map.from(token::getUnauthorizedReplacementInterval).to(builder::unauthorizedReplacementInterval);
 		map.from(retry::getMaxRetryAfter).to(builder::maxRetryAfter);
 		return builder;
+	}
+
+	/**
+	 * Return the policy of sending API requests again after a {@code 429} or {@code 503}.
+	 * @return the policy, or {@code null} when API requests are never sent again
+	 */
+	@Nullable PatternHealthRetryPolicy apiRetryPolicy() {
+		PatternHealthProperties.Api.Retry retry = this.properties.getApi().getRetry();
+		if (!retry.isEnabled()) {
+			return null;
+		}
+		return new PatternHealthRetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+				retry.getMaxWait());
 	}
 
 }

@@ -103,6 +103,7 @@ final class PatternHealthPropertiesValidator {
 					+ "' is not a path; set it to a path that starts with '/', such as /api/auth/token"));
 		}
 		checkToken(this.properties.getToken(), problems);
+		checkApiRetry(this.properties.getApi().getRetry(), problems);
 		return problems;
 	}
 
@@ -228,17 +229,38 @@ final class PatternHealthPropertiesValidator {
 			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.retry.max-attempts",
 					"is " + retry.getMaxAttempts() + "; it must be at least 1"));
 		}
-		Duration maxBackoff = retry.getMaxBackoff();
-		Duration initialBackoff = retry.getInitialBackoff();
-		boolean maxBackoffValid = !maxBackoff.isNegative() && !maxBackoff.isZero() && !isTooLong(maxBackoff);
-		// Compared with max-backoff only when that one is valid: one mistake, one problem
-		if (initialBackoff.isNegative() || (maxBackoffValid && initialBackoff.compareTo(maxBackoff) > 0)) {
-			problems
-				.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.retry.initial-backoff",
-						"must be between zero and patternhealth.token.retry.max-backoff"));
-		}
-		checkPositive("patternhealth.token.retry.max-backoff", maxBackoff, "5s", problems);
+		checkBackoff("patternhealth.token.retry.", retry.getInitialBackoff(), retry.getMaxBackoff(), true, problems);
 		checkNotNegative("patternhealth.token.retry.max-retry-after", retry.getMaxRetryAfter(), "2m", problems);
+	}
+
+	private static void checkApiRetry(PatternHealthProperties.Api.Retry retry,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (!retry.isEnabled()) {
+			return;
+		}
+		if (retry.getMaxAttempts() < 1) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.api.retry.max-attempts",
+					"is " + retry.getMaxAttempts() + "; it must be at least 1"));
+		}
+		checkBackoff("patternhealth.api.retry.", retry.getInitialBackoff(), retry.getMaxBackoff(), false, problems);
+		checkPositive("patternhealth.api.retry.max-wait", retry.getMaxWait(), "10s", problems);
+	}
+
+	/**
+	 * Check the initial and the longest backoff of the retries under the given prefix.
+	 */
+	private static void checkBackoff(String prefix, Duration initialBackoff, Duration maxBackoff,
+			boolean zeroInitialAllowed, List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		boolean maxBackoffValid = !maxBackoff.isNegative() && !maxBackoff.isZero() && !isTooLong(maxBackoff);
+		boolean initialTooShort = zeroInitialAllowed ? initialBackoff.isNegative()
+				: (initialBackoff.isNegative() || initialBackoff.isZero());
+		// Compared with max-backoff only when that one is valid: one mistake, one problem
+		if (initialTooShort || (maxBackoffValid && initialBackoff.compareTo(maxBackoff) > 0)) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(prefix + "initial-backoff",
+					(zeroInitialAllowed ? "must be between zero and " : "must be positive and at most ") + prefix
+							+ "max-backoff"));
+		}
+		checkPositive(prefix + "max-backoff", maxBackoff, "5s", problems);
 	}
 
 	private static void checkPositive(String property, Duration value, String example,

@@ -19,14 +19,18 @@ package com.patternhealth.boot.autoconfigure;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.web.PatternHealth;
 import com.patternhealth.boot.web.PatternHealthBearerInterceptor;
+import com.patternhealth.boot.web.PatternHealthRetryInterceptor;
+import com.patternhealth.boot.web.PatternHealthRetryPolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
 /**
  * Points the application's {@code patternhealth} HTTP service group, when it uses
- * {@code RestClient}, at Pattern Health with the bearer interceptor. Other groups are
- * left alone and never see the token.
+ * {@code RestClient}, at Pattern Health with the bearer interceptor, wrapped in the retry
+ * interceptor unless retries are turned off. Other groups are left alone and never see
+ * the token.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -36,16 +40,22 @@ class PatternHealthRestClientHttpServiceGroupConfigurer implements RestClientHtt
 
 	private final PatternHealthGroupTarget target;
 
+	private final @Nullable PatternHealthRetryPolicy retryPolicy;
+
 	PatternHealthRestClientHttpServiceGroupConfigurer(PatternHealthTokenCache tokenCache,
-			PatternHealthGroupTarget target) {
+			PatternHealthGroupTarget target, @Nullable PatternHealthRetryPolicy retryPolicy) {
 		this.tokenCache = tokenCache;
 		this.target = target;
+		this.retryPolicy = retryPolicy;
 	}
 
 	@Override
 	public void configureGroups(Groups<RestClient.Builder> groups) {
 		groups.filterByName(PatternHealth.HTTP_SERVICE_GROUP).forEachClient((group, builder) -> {
 			this.target.applyBaseUrl(builder::baseUrl);
+			if (this.retryPolicy != null) {
+				builder.requestInterceptor(new PatternHealthRetryInterceptor(this.retryPolicy, this.target.origin()));
+			}
 			builder.requestInterceptor(new PatternHealthBearerInterceptor(this.tokenCache, this.target.origin()));
 		});
 	}

@@ -18,6 +18,9 @@ package com.patternhealth.boot.autoconfigure;
 
 import com.patternhealth.boot.web.PatternHealth;
 import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
+import com.patternhealth.boot.web.PatternHealthRetryExchangeFilterFunction;
+import com.patternhealth.boot.web.PatternHealthRetryPolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -25,8 +28,9 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
 
 /**
  * Points the application's {@code patternhealth} HTTP service group, when it uses
- * {@code WebClient}, at Pattern Health with the bearer filter. Other groups are left
- * alone and never see the token.
+ * {@code WebClient}, at Pattern Health with the bearer filter, wrapped in the retry
+ * filter unless retries are turned off. Other groups are left alone and never see the
+ * token.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -36,16 +40,22 @@ class PatternHealthWebClientHttpServiceGroupConfigurer implements WebClientHttpS
 
 	private final PatternHealthGroupTarget target;
 
+	private final @Nullable PatternHealthRetryPolicy retryPolicy;
+
 	PatternHealthWebClientHttpServiceGroupConfigurer(ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
-			PatternHealthGroupTarget target) {
+			PatternHealthGroupTarget target, @Nullable PatternHealthRetryPolicy retryPolicy) {
 		this.authorizedClientManager = authorizedClientManager;
 		this.target = target;
+		this.retryPolicy = retryPolicy;
 	}
 
 	@Override
 	public void configureGroups(Groups<WebClient.Builder> groups) {
 		groups.filterByName(PatternHealth.HTTP_SERVICE_GROUP).forEachClient((group, builder) -> {
 			this.target.applyBaseUrl(builder::baseUrl);
+			if (this.retryPolicy != null) {
+				builder.filter(new PatternHealthRetryExchangeFilterFunction(this.retryPolicy, this.target.origin()));
+			}
 			builder.filter(
 					new PatternHealthBearerExchangeFilterFunction(this.authorizedClientManager, this.target.origin()));
 		});

@@ -28,11 +28,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * Reads a {@code Retry-After} header: a number of seconds or an HTTP date, read on the
- * given clock.
+ * given clock. Token requests and the API calls that are sent again both honour it.
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
-final class RetryAfter {
+public final class RetryAfter {
 
 	private RetryAfter() {
 	}
@@ -43,7 +44,7 @@ final class RetryAfter {
 	 * @param clock the clock that an HTTP date is compared with
 	 * @return the delay, never negative, or {@code null} without a readable header
 	 */
-	static @Nullable Duration parse(HttpHeaders headers, Clock clock) {
+	public static @Nullable Duration parse(HttpHeaders headers, Clock clock) {
 		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
 		if (!StringUtils.hasText(value)) {
 			return null;

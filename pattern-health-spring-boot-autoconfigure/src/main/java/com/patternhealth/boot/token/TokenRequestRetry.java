@@ -18,7 +18,6 @@ package com.patternhealth.boot.token;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
@@ -36,13 +35,13 @@ final class TokenRequestRetry {
 
 	private final int maxAttempts;
 
-	private final Duration initialBackoff;
+	private final Backoff backoff;
 
 	private final Duration maxBackoff;
 
 	TokenRequestRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 		this.maxAttempts = maxAttempts;
-		this.initialBackoff = initialBackoff;
+		this.backoff = new Backoff(initialBackoff, maxBackoff);
 		this.maxBackoff = maxBackoff;
 	}
 
@@ -64,13 +63,10 @@ final class TokenRequestRetry {
 	}
 
 	/**
-	 * Exponential backoff for the given attempt, with jitter between half and the whole
-	 * of the nominal delay, capped at the longest backoff.
+	 * Exponential backoff for the given attempt, see {@link Backoff}.
 	 */
 	Duration backoff(long attempts) {
-		long nominal = this.initialBackoff.toMillis() << Math.min(attempts - 1, 30);
-		long capped = Math.min(Math.max(nominal, 0), this.maxBackoff.toMillis());
-		return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+		return this.backoff.after(attempts);
 	}
 
 	/**

@@ -15,7 +15,8 @@
  */
 
 /**
- * Sending Pattern Health access tokens with a WebClient.
+ * Sending Pattern Health access tokens, and requests again after a rate limit, with a
+ * WebClient or a RestClient.
  */
 @NullMarked
 package com.patternhealth.boot.web;

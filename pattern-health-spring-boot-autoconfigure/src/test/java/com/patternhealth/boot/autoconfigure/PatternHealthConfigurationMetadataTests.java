@@ -92,6 +92,15 @@ class PatternHealthConfigurationMetadataTests {
 				Duration.ofSeconds(5));
 	}
 
+	@Test
+	void describesTheLimitsOfApiRetries() {
+		assertDescribed("patternhealth.api.retry.max-wait", "Longest wait before an attempt. An answer whose"
+				+ " Retry-After asks for longer goes to the caller at once.", Duration.ofSeconds(10));
+		assertDescribed("patternhealth.api.retry.max-backoff",
+				"Longest delay between two attempts, unless the answer's Retry-After asks for more.",
+				Duration.ofSeconds(5));
+	}
+
 	private void assertDescribed(String name, String description, Duration defaultValue) {
 		JsonNode property = metadataProperties().get(name);
 		assertThat(property).as(name).isNotNull();

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenRequestHeadersConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
@@ -358,6 +359,65 @@ class PatternHealthPropertiesValidatorTests {
 			.toList();
 		assertThat(names).containsExactly("patternhealth.base-url", "patternhealth.client-id",
 				"patternhealth.client-secret", "patternhealth.token.retry.max-attempts");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0s", "-1s" })
+	void refusesApiRetryDurationsThatAreNotPositive(String value) {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		PatternHealthProperties.Api.Retry retry = properties.getApi().getRetry();
+		retry.setInitialBackoff(DurationStyle.detectAndParse(value));
+		retry.setMaxBackoff(DurationStyle.detectAndParse(value));
+		retry.setMaxWait(DurationStyle.detectAndParse(value));
+		assertThat(problems(properties)).containsExactly(
+				problem("patternhealth.api.retry.initial-backoff",
+						"must be positive and at most patternhealth.api.retry.max-backoff"),
+				problem("patternhealth.api.retry.max-backoff", "must be positive, such as 5s"),
+				problem("patternhealth.api.retry.max-wait", "must be positive, such as 10s"));
+	}
+
+	@Test
+	void refusesApiRetryDurationsLongerThanAYear() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getApi().getRetry().setMaxBackoff(Duration.ofDays(366));
+		properties.getApi().getRetry().setMaxWait(Duration.ofDays(366));
+		assertThat(problems(properties)).containsExactly(
+				problem("patternhealth.api.retry.max-backoff", "must be at most 365d, such as 5s"),
+				problem("patternhealth.api.retry.max-wait", "must be at most 365d, such as 10s"));
+	}
+
+	@Test
+	void refusesAnApiInitialBackoffAboveTheMaxBackoff() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getApi().getRetry().setInitialBackoff(Duration.ofSeconds(6));
+		assertThat(problems(properties)).containsExactly(problem("patternhealth.api.retry.initial-backoff",
+				"must be positive and at most patternhealth.api.retry.max-backoff"));
+	}
+
+	@Test
+	void refusesFewerThanOneApiAttempt() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getApi().getRetry().setMaxAttempts(0);
+		assertThat(problems(properties))
+			.containsExactly(problem("patternhealth.api.retry.max-attempts", "is 0; it must be at least 1"));
+	}
+
+	@Test
+	void acceptsOneApiAttemptAndAnInitialBackoffEqualToTheMaxBackoff() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getApi().getRetry().setMaxAttempts(1);
+		properties.getApi().getRetry().setInitialBackoff(Duration.ofSeconds(5));
+		assertThat(problems(properties)).isEmpty();
+	}
+
+	@Test
+	void ignoresTheApiRetrySettingsWhenRetriesAreOff() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		PatternHealthProperties.Api.Retry retry = properties.getApi().getRetry();
+		retry.setEnabled(false);
+		retry.setMaxAttempts(0);
+		retry.setMaxWait(Duration.ZERO);
+		assertThat(problems(properties)).isEmpty();
 	}
 
 	private static PatternHealthProperties properties(String baseUrl) {

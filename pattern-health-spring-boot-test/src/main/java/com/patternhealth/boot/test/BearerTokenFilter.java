@@ -40,9 +40,9 @@ final class BearerTokenFilter implements StubRequestFilterV2 {
 	@Override
 	public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
 		boolean tokenRequest = this.standIn.isTokenRequest(request.getUrl());
-		int failure = this.standIn.nextFailure(tokenRequest);
-		if (failure != 0) {
-			return RequestFilterAction.stopWith(Responses.empty(failure));
+		PatternHealthStandIn.Failure failure = this.standIn.nextFailure(tokenRequest);
+		if (failure != null) {
+			return RequestFilterAction.stopWith(failure.response());
 		}
 		if (tokenRequest) {
 			return RequestFilterAction.continueWith(request);

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -251,7 +252,32 @@ public final class PatternHealthStandIn implements AutoCloseable {
 	 * @param count the number of requests to fail; zero cancels earlier failures
 	 */
 	public void failNextApiRequests(int status, int count) {
-		this.apiFailures.set(PendingFailures.of(status, count));
+		failNextApiRequests(status, count, null);
+	}
+
+	/**
+	 * Answer the next {@code count} requests other than token requests with the given
+	 * status, no body and, if given, a {@code Retry-After} header in whole seconds
+	 * (rounded up), before checking their token.
+	 * @param status the HTTP status, 400 to 599
+	 * @param count the number of requests to fail; zero cancels earlier failures
+	 * @param retryAfter the delay to answer as {@code Retry-After}, not negative, or
+	 * {@code null} for no such header
+	 */
+	public void failNextApiRequests(int status, int count, @Nullable Duration retryAfter) {
+		this.apiFailures.set(PendingFailures.of(status, count, retryAfter));
+	}
+
+	/**
+	 * Answer the next {@code count} requests other than token requests with
+	 * {@code 429 Too Many Requests}, as Pattern Health's rate limit does, and, if given,
+	 * a {@code Retry-After} header in whole seconds (rounded up).
+	 * @param count the number of requests to fail; zero cancels earlier failures
+	 * @param retryAfter the delay to answer as {@code Retry-After}, not negative, or
+	 * {@code null} for no such header
+	 */
+	public void rateLimitNextApiRequests(int count, @Nullable Duration retryAfter) {
+		failNextApiRequests(429, count, retryAfter);
 	}
 
 	/**
@@ -261,7 +287,7 @@ public final class PatternHealthStandIn implements AutoCloseable {
 	 * @param count the number of requests to fail; zero cancels earlier failures
 	 */
 	public void failNextTokenRequests(int status, int count) {
-		this.tokenFailures.set(PendingFailures.of(status, count));
+		this.tokenFailures.set(PendingFailures.of(status, count, null));
 	}
 
 	/**
@@ -365,15 +391,19 @@ public final class PatternHealthStandIn implements AutoCloseable {
 		return this.clock.instant().isBefore(expiresAt) ? TokenCheck.VALID : TokenCheck.EXPIRED;
 	}
 
-	int nextFailure(boolean tokenRequest) {
+	/**
+	 * Return the failure to answer to the next request of the given kind, and count it.
+	 * @return the failure, or {@code null} if none is pending
+	 */
+	@Nullable Failure nextFailure(boolean tokenRequest) {
 		AtomicReference<PendingFailures> failures = tokenRequest ? this.tokenFailures : this.apiFailures;
 		while (true) {
 			PendingFailures current = failures.get();
 			if (current.remaining() == 0) {
-				return 0;
+				return null;
 			}
 			if (failures.compareAndSet(current, current.next())) {
-				return current.status();
+				return current.failure();
 			}
 		}
 	}
@@ -440,24 +470,42 @@ public final class PatternHealthStandIn implements AutoCloseable {
 	}
 
 	/**
+	 * A failure to answer: a status and, if positive or zero, a {@code Retry-After} in
+	 * seconds.
+	 */
+	record Failure(int status, long retryAfterSeconds) {
+
+		ResponseDefinition response() {
+			return (this.retryAfterSeconds >= 0)
+					? Responses.empty(this.status, "Retry-After", Long.toString(this.retryAfterSeconds))
+					: Responses.empty(this.status);
+		}
+
+	}
+
+	/**
 	 * Failures to answer to the next requests.
 	 */
-	private record PendingFailures(int status, int remaining) {
+	private record PendingFailures(Failure failure, int remaining) {
 
-		static final PendingFailures NONE = new PendingFailures(0, 0);
+		static final PendingFailures NONE = new PendingFailures(new Failure(0, -1), 0);
 
-		static PendingFailures of(int status, int count) {
+		static PendingFailures of(int status, int count, @Nullable Duration retryAfter) {
 			if (status < 400 || status > 599) {
 				throw new IllegalArgumentException("'status' must be between 400 and 599, not " + status);
 			}
 			if (count < 0) {
 				throw new IllegalArgumentException("'count' must not be negative, not " + count);
 			}
-			return new PendingFailures(status, count);
+			if (retryAfter != null && retryAfter.isNegative()) {
+				throw new IllegalArgumentException("'retryAfter' must not be negative, not " + retryAfter);
+			}
+			long seconds = (retryAfter != null) ? retryAfter.getSeconds() + ((retryAfter.getNano() > 0) ? 1 : 0) : -1;
+			return new PendingFailures(new Failure(status, seconds), count);
 		}
 
 		PendingFailures next() {
-			return new PendingFailures(this.status, this.remaining - 1);
+			return new PendingFailures(this.failure, this.remaining - 1);
 		}
 
 	}

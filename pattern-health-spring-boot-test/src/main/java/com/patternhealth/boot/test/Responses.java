@@ -43,8 +43,12 @@ final class Responses {
 		return response.build();
 	}
 
-	static ResponseDefinition empty(int status) {
-		return responseDefinition().withStatus(status).build();
+	static ResponseDefinition empty(int status, String... headerNamesAndValues) {
+		var response = responseDefinition().withStatus(status);
+		for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+			response.withHeader(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+		}
+		return response.build();
 	}
 
 	static ResponseDefinition error(int status, String error, String message) {

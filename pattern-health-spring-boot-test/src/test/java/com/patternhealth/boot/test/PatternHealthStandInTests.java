@@ -267,6 +267,46 @@ class PatternHealthStandInTests {
 	}
 
 	@Test
+	void rateLimitsTheNextApiRequestsOnDemandWithOrWithoutRetryAfter() throws Exception {
+		PatternHealthStandIn standIn = start(PatternHealthStandIn.builder());
+		standIn.setMembers("g1", members(1));
+		String bearer = bearer(standIn);
+		standIn.rateLimitNextApiRequests(2, Duration.ofMillis(1500));
+		for (int i = 0; i < 2; i++) {
+			HttpResponse<String> limited = call(standIn, MEMBERS, bearer);
+			assertThat(limited.statusCode()).isEqualTo(429);
+			assertThat(limited.headers().allValues("Retry-After")).containsExactly("2");
+			assertThat(limited.body()).isEmpty();
+		}
+		standIn.rateLimitNextApiRequests(1, null);
+		HttpResponse<String> limited = call(standIn, MEMBERS, bearer);
+		assertThat(limited.statusCode()).isEqualTo(429);
+		assertThat(limited.headers().firstValue("Retry-After")).isEmpty();
+		assertThat(call(standIn, MEMBERS, bearer).statusCode()).isEqualTo(200);
+		assertThat(standIn.apiRequestCount()).isEqualTo(4);
+	}
+
+	@Test
+	void answersTheNextApiRequestsWith503AndRetryAfterOnDemand() throws Exception {
+		PatternHealthStandIn standIn = start(PatternHealthStandIn.builder());
+		standIn.setMembers("g1", members(1));
+		String bearer = bearer(standIn);
+		standIn.failNextApiRequests(503, 1, Duration.ofSeconds(3));
+		HttpResponse<String> unavailable = call(standIn, MEMBERS, bearer);
+		assertThat(unavailable.statusCode()).isEqualTo(503);
+		assertThat(unavailable.headers().allValues("Retry-After")).containsExactly("3");
+		assertThat(call(standIn, MEMBERS, bearer).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void rejectsANegativeRetryAfter() {
+		PatternHealthStandIn standIn = start(PatternHealthStandIn.builder());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> standIn.rateLimitNextApiRequests(1, Duration.ofSeconds(-1)))
+			.withMessage("'retryAfter' must not be negative, not PT-1S");
+	}
+
+	@Test
 	void failsTheNextTokenRequestsOnDemand() throws Exception {
 		PatternHealthStandIn standIn = start(PatternHealthStandIn.builder());
 		standIn.failNextTokenRequests(503, 1);

@@ -1,0 +1,130 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+
+/**
+ * Sends a {@code WebClient} request for Pattern Health's origin again when the
+ * {@link PatternHealthRetryPolicy} says so: an idempotent request answered {@code 429} or
+ * {@code 503}. It waits with {@link Mono#delay}, never blocking a thread, and releases
+ * the body of each answer it does not keep. When the attempts run out, the last answer
+ * goes to the caller as it came; when the request's body cannot be written again (a
+ * one-shot {@code Publisher}), the answer before goes to the caller instead.
+ * <p>
+ * Add it to the builder before {@link PatternHealthBearerExchangeFilterFunction}, so that
+ * each attempt carries a valid token and replays itself after a {@code 401}.
+ *
+ * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
+ */
+public final class PatternHealthRetryExchangeFilterFunction implements ExchangeFilterFunction {
+
+	private final PatternHealthRetryPolicy policy;
+
+	private final PatternHealthOrigin origin;
+
+	/**
+	 * Create a new filter.
+	 * @param policy the policy that decides when and after how long
+	 * @param baseUrl the base URL whose origin's requests are sent again
+	 */
+	public PatternHealthRetryExchangeFilterFunction(PatternHealthRetryPolicy policy, URI baseUrl) {
+		Assert.notNull(policy, "'policy' must not be null");
+		this.policy = policy;
+		this.origin = new PatternHealthOrigin(baseUrl);
+	}
+
+	@Override
+	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		if (!this.origin.matches(request.url())) {
+			return next.exchange(request);
+		}
+		ClientRequest again = replayable(request);
+		return next.exchange(request).flatMap((answer) -> retry(again, next, answer, 1));
+	}
+
+	private Mono<ClientResponse> retry(ClientRequest request, ExchangeFunction next, ClientResponse answer,
+			int attempts) {
+		Duration delay = this.policy.delay(request.method(), answer.statusCode(), answer.headers().asHttpHeaders(),
+				attempts);
+		if (delay == null) {
+			return Mono.just(answer);
+		}
+		this.policy.logRetry(request.method(), request.url(), answer.statusCode(), delay, attempts);
+		Mono<Void> release = releaseOnce(answer);
+		return Mono.delay(delay)
+			.then(Mono.defer(() -> next.exchange(request)))
+			.doOnCancel(() -> release.onErrorComplete().subscribe())
+			.onErrorResume((ex) -> isBodyNotReplayable(ex) ? Mono.empty() : release.then(Mono.error(ex)))
+			.flatMap((response) -> release.then(Mono.defer(() -> retry(request, next, response, attempts + 1))))
+			.switchIfEmpty(Mono.fromSupplier(() -> answer));
+	}
+
+	/**
+	 * Return a {@code Mono} that releases the body of the answer the first time it is
+	 * subscribed to, and does nothing after: the body of an answer can be released once.
+	 */
+	private static Mono<Void> releaseOnce(ClientResponse answer) {
+		AtomicBoolean released = new AtomicBoolean();
+		return Mono.defer(() -> released.compareAndSet(false, true) ? answer.releaseBody() : Mono.empty());
+	}
+
+	/**
+	 * Return the request with a body whose failure to be written again is recognizable.
+	 */
+	private static ClientRequest replayable(ClientRequest request) {
+		BodyInserter<?, ? super ClientHttpRequest> body = request.body();
+		return ClientRequest.from(request)
+			.body((message, context) -> Mono.defer(() -> body.insert(message, context))
+				.onErrorMap(IllegalStateException.class, BodyNotReplayableException::new))
+			.build();
+	}
+
+	private static boolean isBodyNotReplayable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof BodyNotReplayableException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Raised when the body of a request could not be written again.
+	 */
+	private static final class BodyNotReplayableException extends IllegalStateException {
+
+		BodyNotReplayableException(Throwable cause) {
+			super("The request body cannot be written again", cause);
+		}
+
+	}
+
+}

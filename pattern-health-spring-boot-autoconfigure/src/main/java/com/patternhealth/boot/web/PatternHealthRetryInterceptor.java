@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.Assert;
+
+/**
+ * Sends a {@code RestClient} request for Pattern Health's origin again when the
+ * {@link PatternHealthRetryPolicy} says so: an idempotent request answered {@code 429} or
+ * {@code 503}. The calling thread sleeps between attempts, never longer than the policy's
+ * maximum wait; the answer it does not keep is closed. When the attempts run out, or the
+ * thread is interrupted while it waits (its interrupt flag is then set again), the last
+ * answer goes to the caller as it came.
+ * <p>
+ * Add it to the builder before {@link PatternHealthBearerInterceptor}, so that each
+ * attempt carries a valid token and replays itself after a {@code 401}.
+ *
+ * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
+ */
+public final class PatternHealthRetryInterceptor implements ClientHttpRequestInterceptor {
+
+	private final PatternHealthRetryPolicy policy;
+
+	private final PatternHealthOrigin origin;
+
+	/**
+	 * Create a new interceptor.
+	 * @param policy the policy that decides when and after how long
+	 * @param baseUrl the base URL whose origin's requests are sent again
+	 */
+	public PatternHealthRetryInterceptor(PatternHealthRetryPolicy policy, URI baseUrl) {
+		Assert.notNull(policy, "'policy' must not be null");
+		this.policy = policy;
+		this.origin = new PatternHealthOrigin(baseUrl);
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		if (!this.origin.matches(request.getURI())) {
+			return execution.execute(request, body);
+		}
+		ClientHttpResponse response = execution.execute(request, body);
+		for (int attempts = 1;; attempts++) {
+			Duration delay = this.policy.delay(request.getMethod(), response.getStatusCode(), response.getHeaders(),
+					attempts);
+			if (delay == null) {
+				return response;
+			}
+			this.policy.logRetry(request.getMethod(), request.getURI(), response.getStatusCode(), delay, attempts);
+			if (!sleep(delay)) {
+				return response;
+			}
+			response.close();
+			response = execution.execute(request, body);
+		}
+	}
+
+	/**
+	 * Sleep for the given time, which the policy bounds by its maximum wait.
+	 * @return {@code false} if the thread was interrupted, with its interrupt flag set
+	 * again
+	 */
+	private static boolean sleep(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}

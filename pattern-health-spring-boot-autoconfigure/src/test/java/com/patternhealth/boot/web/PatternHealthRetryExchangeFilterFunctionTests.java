@@ -1,0 +1,248 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link PatternHealthRetryExchangeFilterFunction}, with a real
+ * {@link WebClient} against WireMock and with a hand-made exchange whose answers are
+ * checked for release, on virtual time.
+ */
+class PatternHealthRetryExchangeFilterFunctionTests {
+
+	private static final String MEMBERS = "/api/v1/groups/g/members";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort())
+		.build();
+
+	private final PatternHealthRetryPolicy policy = new PatternHealthRetryPolicy(3, Duration.ofMillis(10),
+			Duration.ofMillis(20), Duration.ofSeconds(10));
+
+	@Test
+	void sendsAGetAnswered429AgainAndGetsTheNextAnswer() {
+		server.stubFor(get(MEMBERS).inScenario("429")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429))
+			.willSetStateTo("recovered"));
+		server.stubFor(get(MEMBERS).inScenario("429").whenScenarioStateIs("recovered").willReturn(ok("members")));
+		assertThat(webClient(server.baseUrl()).get().uri(MEMBERS).retrieve().bodyToMono(String.class).block(TIMEOUT))
+			.isEqualTo("members");
+		server.verify(2, getRequestedFor(urlEqualTo(MEMBERS)));
+	}
+
+	@Test
+	void neverSendsAPostAgain() {
+		server.stubFor(post(MEMBERS).willReturn(aResponse().withStatus(429)));
+		assertThatExceptionOfType(WebClientResponseException.TooManyRequests.class)
+			.isThrownBy(() -> webClient(server.baseUrl()).post()
+				.uri(MEMBERS)
+				.bodyValue("{}")
+				.retrieve()
+				.toBodilessEntity()
+				.block(TIMEOUT));
+		server.verify(1, postRequestedFor(urlEqualTo(MEMBERS)));
+	}
+
+	@Test
+	void handsTheLastAnswerAsItCameToTheCallerWhenTheAttemptsRunOut() {
+		server.stubFor(get(MEMBERS).willReturn(aResponse().withStatus(503)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("X-Rate-Limit", "exceeded")
+			.withBody("{\"error\":\"unavailable\"}")));
+		assertThatExceptionOfType(WebClientResponseException.ServiceUnavailable.class).isThrownBy(
+				() -> webClient(server.baseUrl()).get().uri(MEMBERS).retrieve().bodyToMono(String.class).block(TIMEOUT))
+			.satisfies((ex) -> {
+				assertThat(ex.getResponseBodyAsString()).isEqualTo("{\"error\":\"unavailable\"}");
+				assertThat(ex.getHeaders().getFirst("X-Rate-Limit")).isEqualTo("exceeded");
+			});
+		server.verify(3, getRequestedFor(urlEqualTo(MEMBERS)));
+	}
+
+	@Test
+	void sendsNothingAgainToAnotherOrigin() {
+		server.stubFor(get(MEMBERS).willReturn(aResponse().withStatus(429)));
+		WebClient client = WebClient.builder()
+			.filter(new PatternHealthRetryExchangeFilterFunction(this.policy, URI.create("https://api.example.com")))
+			.build();
+		assertThatExceptionOfType(WebClientResponseException.TooManyRequests.class).isThrownBy(
+				() -> client.get().uri(server.baseUrl() + MEMBERS).retrieve().bodyToMono(String.class).block(TIMEOUT));
+		server.verify(1, getRequestedFor(urlEqualTo(MEMBERS)));
+	}
+
+	@Test
+	void handsTheAnswerBeforeToTheCallerWhenTheBodyCannotBeWrittenAgain() {
+		server.stubFor(put(MEMBERS).willReturn(aResponse().withStatus(429).withBody("slow down")));
+		Sinks.Many<String> oneShot = Sinks.many().unicast().onBackpressureBuffer();
+		oneShot.tryEmitNext("{\"name\":\"Ada\"}");
+		oneShot.tryEmitComplete();
+		assertThatExceptionOfType(WebClientResponseException.TooManyRequests.class)
+			.isThrownBy(() -> webClient(server.baseUrl()).put()
+				.uri(MEMBERS)
+				.body(oneShot.asFlux(), String.class)
+				.retrieve()
+				.toBodilessEntity()
+				.block(TIMEOUT))
+			.satisfies((ex) -> assertThat(ex.getResponseBodyAsString()).isEqualTo("slow down"));
+		server.verify(1, putRequestedFor(urlEqualTo(MEMBERS)));
+	}
+
+	@Test
+	void waitsForRetryAfterOnATimerAndReleasesTheAnswerItDiscards() {
+		Exchange exchange = new Exchange(answer(429, "2"), answer(200, null));
+		StepVerifier.withVirtualTime(() -> filter().filter(request(HttpMethod.GET), exchange))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(1999))
+			.thenAwait(Duration.ofMillis(1))
+			.assertNext((response) -> assertThat(response.statusCode().value()).isEqualTo(200))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(exchange.answers).extracting(Answer::released).containsExactly(true, false);
+	}
+
+	@Test
+	void releasesEachAnswerItDiscardsAndNotTheOneItReturns() {
+		Exchange exchange = new Exchange(answer(429, null), answer(503, null), answer(503, null));
+		StepVerifier.withVirtualTime(() -> filter().filter(request(HttpMethod.PUT), exchange))
+			.thenAwait(Duration.ofSeconds(1))
+			.assertNext((response) -> assertThat(response.statusCode().value()).isEqualTo(503))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(exchange.answers).extracting(Answer::released).containsExactly(true, true, false);
+	}
+
+	@Test
+	void releasesTheAnswerItHoldsWhenTheCallerCancelsWhileWaiting() {
+		Exchange exchange = new Exchange(answer(429, "5"), answer(200, null));
+		StepVerifier.withVirtualTime(() -> filter().filter(request(HttpMethod.GET), exchange))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(1))
+			.thenCancel()
+			.verify(TIMEOUT);
+		assertThat(exchange.answers).extracting(Answer::released).containsExactly(true);
+	}
+
+	private PatternHealthRetryExchangeFilterFunction filter() {
+		return new PatternHealthRetryExchangeFilterFunction(this.policy, URI.create("https://api.example.com"));
+	}
+
+	private WebClient webClient(String baseUrl) {
+		return WebClient.builder()
+			.baseUrl(baseUrl)
+			.filter(new PatternHealthRetryExchangeFilterFunction(this.policy, URI.create(baseUrl)))
+			.build();
+	}
+
+	private static ClientRequest request(HttpMethod method) {
+		return ClientRequest.create(method, URI.create("https://api.example.com" + MEMBERS)).build();
+	}
+
+	private static Answer answer(int status, String retryAfter) {
+		return new Answer(status, retryAfter, new AtomicBoolean());
+	}
+
+	/**
+	 * An exchange that answers each attempt with the next of the given answers.
+	 */
+	private static final class Exchange implements ExchangeFunction {
+
+		private final List<Answer> planned;
+
+		private final List<Answer> answers = new ArrayList<>();
+
+		Exchange(Answer... planned) {
+			this.planned = List.of(planned);
+		}
+
+		@Override
+		public Mono<ClientResponse> exchange(ClientRequest request) {
+			return Mono.fromSupplier(() -> {
+				Answer answer = this.planned.get(this.answers.size());
+				this.answers.add(answer);
+				return answer.response();
+			});
+		}
+
+	}
+
+	/**
+	 * An answer that records whether its body was released.
+	 */
+	private record Answer(int status, String retryAfter, AtomicBoolean releasedFlag) {
+
+		boolean released() {
+			return this.releasedFlag.get();
+		}
+
+		ClientResponse response() {
+			Flux<DataBuffer> body = Flux.defer(() -> {
+				this.releasedFlag.set(true);
+				return Flux
+					.just(DefaultDataBufferFactory.sharedInstance.wrap("answer".getBytes(StandardCharsets.UTF_8)));
+			});
+			ClientResponse.Builder response = ClientResponse.create(HttpStatusCode.valueOf(this.status)).body(body);
+			if (this.retryAfter != null) {
+				response.header(HttpHeaders.RETRY_AFTER, this.retryAfter);
+			}
+			return response.build();
+		}
+
+	}
+
+}

@@ -1,0 +1,240 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.mock.http.client.MockClientHttpRequest;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link PatternHealthRetryInterceptor}, with a real {@link RestClient} against
+ * WireMock and with a hand-made execution where the answers themselves are checked.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PatternHealthRetryInterceptorTests {
+
+	private static final String MEMBERS = "/api/v1/groups/g/members";
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort())
+		.build();
+
+	private final PatternHealthRetryPolicy policy = new PatternHealthRetryPolicy(3, Duration.ofMillis(10),
+			Duration.ofMillis(20), Duration.ofSeconds(10));
+
+	@AfterEach
+	void clearInterruptFlag() {
+		Thread.interrupted();
+	}
+
+	@Test
+	void sendsAGetAnswered503OnceAgainAndGetsTheSecondAnswer() {
+		server.stubFor(get(MEMBERS).inScenario("503")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("recovered"));
+		server.stubFor(get(MEMBERS).inScenario("503").whenScenarioStateIs("recovered").willReturn(ok("members")));
+		assertThat(restClient(server.baseUrl()).get().uri(MEMBERS).retrieve().body(String.class)).isEqualTo("members");
+		server.verify(2, getRequestedFor(urlEqualTo(MEMBERS)));
+	}
+
+	@Test
+	void neverSendsAPostAgain() {
+		server.stubFor(post(MEMBERS).willReturn(aResponse().withStatus(429)));
+		assertThatExceptionOfType(HttpClientErrorException.TooManyRequests.class).isThrownBy(
+				() -> restClient(server.baseUrl()).post().uri(MEMBERS).body("{}").retrieve().toBodilessEntity());
+		server.verify(1, postRequestedFor(urlEqualTo(MEMBERS)));
+	}
+
+	@Test
+	void handsTheLastAnswerAsItCameToTheCallerWhenTheAttemptsRunOut() {
+		server.stubFor(get(MEMBERS).willReturn(aResponse().withStatus(429)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("X-Rate-Limit", "exceeded")
+			.withBody("{\"error\":\"rate_limited\"}")));
+		assertThatExceptionOfType(HttpClientErrorException.TooManyRequests.class)
+			.isThrownBy(() -> restClient(server.baseUrl()).get().uri(MEMBERS).retrieve().body(String.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getResponseBodyAsString()).isEqualTo("{\"error\":\"rate_limited\"}");
+				assertThat(ex.getResponseHeaders().getFirst("X-Rate-Limit")).isEqualTo("exceeded");
+			});
+		server.verify(3, getRequestedFor(urlEqualTo(MEMBERS)));
+	}
+
+	@Test
+	void sendsNothingAgainToAnotherOrigin() {
+		server.stubFor(get(MEMBERS).willReturn(aResponse().withStatus(429)));
+		RestClient client = RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.requestInterceptor(new PatternHealthRetryInterceptor(this.policy, URI.create("https://api.example.com")))
+			.build();
+		assertThatExceptionOfType(HttpClientErrorException.TooManyRequests.class)
+			.isThrownBy(() -> client.get().uri(server.baseUrl() + MEMBERS).retrieve().body(String.class));
+		server.verify(1, getRequestedFor(urlEqualTo(MEMBERS)));
+	}
+
+	@Test
+	void closesEachAnswerItDiscardsAndNotTheOneItReturns() throws Exception {
+		Answers answers = new Answers(429, 503, 200);
+		ClientHttpResponse response = interceptor().intercept(request(HttpMethod.GET), new byte[0], answers);
+		assertThat(response).isSameAs(answers.sent.get(2));
+		assertThat(answers.sent).extracting((answer) -> answer.closed).containsExactly(true, true, false);
+	}
+
+	@Test
+	void returnsTheLastAnswerAndKeepsTheInterruptWhenInterruptedWhileWaiting() throws Exception {
+		Answers answers = new Answers(429, 200);
+		Thread.currentThread().interrupt();
+		ClientHttpResponse response = interceptor().intercept(request(HttpMethod.DELETE), new byte[0], answers);
+		assertThat(Thread.interrupted()).isTrue();
+		assertThat(response).isSameAs(answers.sent.get(0));
+		assertThat(answers.sent).hasSize(1);
+		assertThat(answers.sent.get(0).closed).isFalse();
+		assertThat(response.getStatusCode().value()).isEqualTo(429);
+	}
+
+	@Test
+	void logsEachRetryWithTheStatusAndTheWaitAtDebugLevel(CapturedOutput output) throws Exception {
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(PatternHealthRetryPolicy.class.getName(), LogLevel.DEBUG);
+		try {
+			interceptor().intercept(request(HttpMethod.GET), new byte[0], new Answers(429, 503, 200));
+		}
+		finally {
+			logging.setLogLevel(PatternHealthRetryPolicy.class.getName(), null);
+		}
+		assertThat(output)
+			.containsPattern("Pattern Health answered 429 to GET " + MEMBERS
+					+ "; sending it again in 0\\.\\d s \\(attempt 2 of 3\\)")
+			.containsPattern("Pattern Health answered 503 to GET " + MEMBERS
+					+ "; sending it again in 0\\.\\d s \\(attempt 3 of 3\\)");
+	}
+
+	private PatternHealthRetryInterceptor interceptor() {
+		return new PatternHealthRetryInterceptor(this.policy, URI.create("https://api.example.com"));
+	}
+
+	private RestClient restClient(String baseUrl) {
+		return RestClient.builder()
+			.baseUrl(baseUrl)
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.requestInterceptor(new PatternHealthRetryInterceptor(this.policy, URI.create(baseUrl)))
+			.build();
+	}
+
+	private static MockClientHttpRequest request(HttpMethod method) {
+		return new MockClientHttpRequest(method, URI.create("https://api.example.com" + MEMBERS));
+	}
+
+	/**
+	 * An execution that answers each attempt with the next of the given statuses.
+	 */
+	private static final class Answers implements ClientHttpRequestExecution {
+
+		private final int[] statuses;
+
+		private final List<Answer> sent = new ArrayList<>();
+
+		Answers(int... statuses) {
+			this.statuses = statuses;
+		}
+
+		@Override
+		public ClientHttpResponse execute(HttpRequest request, byte[] body) {
+			Answer answer = new Answer(this.statuses[this.sent.size()]);
+			this.sent.add(answer);
+			return answer;
+		}
+
+	}
+
+	private static final class Answer implements ClientHttpResponse {
+
+		private final int status;
+
+		private boolean closed;
+
+		Answer(int status) {
+			this.status = status;
+		}
+
+		@Override
+		public HttpStatusCode getStatusCode() {
+			return HttpStatusCode.valueOf(this.status);
+		}
+
+		@Override
+		public String getStatusText() {
+			return "";
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return new HttpHeaders();
+		}
+
+		@Override
+		public InputStream getBody() {
+			return new ByteArrayInputStream("answer".getBytes(StandardCharsets.UTF_8));
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
+		}
+
+	}
+
+}
