@@ -29,8 +29,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * that obtains and caches tokens for every HTTP stack, the
  * {@code patternHealthAuthorizedClientManager} and {@code patternHealthWebClient} where
  * WebFlux is present, the {@code patternHealthRestClient} where Spring Boot's
- * {@code RestClient} support is present, and the configuration of the application's
- * {@code patternhealth} HTTP service group.
+ * {@code RestClient} support is present, the configuration of the application's
+ * {@code patternhealth} HTTP service group, and {@code patternHealthClients}, the
+ * registry of named clients and clients made at run time.
  *
  * @author Pattern Health Spring Boot authors
  * @since 0.1.0
@@ -46,7 +47,10 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 		PatternHealthConfigurations.WebClientConfiguration.class,
 		PatternHealthConfigurations.RestClientConfiguration.class,
 		PatternHealthConfigurations.RestClientHttpServiceGroupConfiguration.class,
-		PatternHealthConfigurations.WebClientHttpServiceGroupConfiguration.class })
+		PatternHealthConfigurations.WebClientHttpServiceGroupConfiguration.class,
+		PatternHealthConfigurations.ReactiveClientsConfiguration.class,
+		PatternHealthConfigurations.ClientsConfiguration.class,
+		PatternHealthConfigurations.ClientsRestClientHttpServiceGroupConfiguration.class })
 public final class PatternHealthAutoConfiguration {
 
 	static final String TOKEN_CACHE_BEAN_NAME = "patternHealthTokenCache";
@@ -54,5 +58,7 @@ public final class PatternHealthAutoConfiguration {
 	static final String WEB_CLIENT_BEAN_NAME = "patternHealthWebClient";
 
 	static final String REST_CLIENT_BEAN_NAME = "patternHealthRestClient";
+
+	static final String CLIENTS_BEAN_NAME = "patternHealthClients";
 
 }

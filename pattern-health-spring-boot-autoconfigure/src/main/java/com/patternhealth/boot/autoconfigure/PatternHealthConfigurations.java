@@ -16,7 +16,11 @@
 
 package com.patternhealth.boot.autoconfigure;
 
+import java.util.List;
+
+import com.patternhealth.boot.client.PatternHealthClients;
 import com.patternhealth.boot.observation.TokenRequestObservationConvention;
+import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.web.PatternHealth;
 import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
@@ -32,7 +36,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.core.env.Environment;
@@ -59,6 +65,7 @@ final class PatternHealthConfigurations {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(WebClient.class)
+	@Conditional(OnSingleClientCondition.class)
 	static class WebClientTokenCacheConfiguration {
 
 		@Bean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
@@ -82,6 +89,7 @@ final class PatternHealthConfigurations {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingClass("org.springframework.web.reactive.function.client.WebClient")
+	@Conditional(OnSingleClientCondition.class)
 	static class RestClientTokenCacheConfiguration {
 
 		@Bean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
@@ -101,6 +109,7 @@ final class PatternHealthConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, Mono.class, ReactiveOAuth2AuthorizedClientManager.class })
+	@Conditional(OnSingleClientCondition.class)
 	static class WebClientConfiguration {
 
 		@Bean
@@ -131,6 +140,7 @@ final class PatternHealthConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.restclient.RestClientCustomizer")
+	@Conditional(OnSingleClientCondition.class)
 	static class RestClientConfiguration {
 
 		@Bean(name = PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME)
@@ -155,6 +165,7 @@ final class PatternHealthConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
+	@Conditional(OnSingleClientCondition.class)
 	static class RestClientHttpServiceGroupConfiguration {
 
 		@Bean
@@ -171,6 +182,7 @@ final class PatternHealthConfigurations {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClientHttpServiceGroupConfigurer.class, Mono.class,
 			ReactiveOAuth2AuthorizedClientManager.class })
+	@Conditional(OnSingleClientCondition.class)
 	static class WebClientHttpServiceGroupConfiguration {
 
 		@Bean
@@ -182,6 +194,99 @@ final class PatternHealthConfigurations {
 					new PatternHealthPropertiesMapper(properties).apiRetryPolicy());
 		}
 
+	}
+
+	/**
+	 * The registry of named clients and clients made at run time, with WebFlux: each
+	 * client has a {@code WebClient} too, and requests tokens through one.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, Mono.class, ReactiveOAuth2AuthorizedClientManager.class })
+	static class ReactiveClientsConfiguration {
+
+		@Bean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
+		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
+		PatternHealthClients patternHealthClients(PatternHealthProperties properties, Environment environment,
+				ObjectProvider<RestClient.Builder> restClientBuilder,
+				ObjectProvider<WebClient.Builder> webClientBuilder,
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<TokenRequestObservationConvention> observationConvention) {
+			ReactivePatternHealthClients reactive = new ReactivePatternHealthClients(
+					() -> webClientBuilder.getIfUnique(WebClient::builder).clone());
+			return clients(new PatternHealthClientFactory(properties, Binder.get(environment),
+					() -> restClientBuilder.getIfUnique(RestClient::builder).clone(), reactive,
+					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+					observationConvention.getIfUnique()));
+		}
+
+		@Bean
+		WebClientHttpServiceGroupConfigurer patternHealthClientsWebClientHttpServiceGroupConfigurer(
+				@Qualifier(PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME) PatternHealthClients clients,
+				PatternHealthProperties properties, Environment environment) {
+			Binder binder = Binder.get(environment);
+			List<PatternHealthWebClientHttpServiceGroupConfigurer> configurers = clients.getConfigured()
+				.values()
+				.stream()
+				.map((client) -> new PatternHealthWebClientHttpServiceGroupConfigurer(
+						new PatternHealthAuthorizedClientManager(client.getTokenCache()),
+						PatternHealthGroupTarget.of(PatternHealthClientFactory.group(client.getName()),
+								client.getBaseUrl(), environment),
+						PatternHealthClientFactory.apiRetryPolicy(properties, binder, client.getName())))
+				.toList();
+			return (groups) -> configurers.forEach((configurer) -> configurer.configureGroups(groups));
+		}
+
+	}
+
+	/**
+	 * The registry of named clients and clients made at run time, without WebFlux.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.springframework.web.reactive.function.client.WebClient")
+	static class ClientsConfiguration {
+
+		@Bean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
+		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
+		PatternHealthClients patternHealthClients(PatternHealthProperties properties, Environment environment,
+				ObjectProvider<RestClient.Builder> restClientBuilder,
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<TokenRequestObservationConvention> observationConvention) {
+			return clients(new PatternHealthClientFactory(properties, Binder.get(environment),
+					() -> restClientBuilder.getIfUnique(RestClient::builder).clone(), null,
+					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+					observationConvention.getIfUnique()));
+		}
+
+	}
+
+	/**
+	 * The HTTP service groups of the named clients, on {@code RestClient}: the group
+	 * {@code patternhealth-<name>} of each.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
+	static class ClientsRestClientHttpServiceGroupConfiguration {
+
+		@Bean
+		RestClientHttpServiceGroupConfigurer patternHealthClientsRestClientHttpServiceGroupConfigurer(
+				@Qualifier(PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME) PatternHealthClients clients,
+				PatternHealthProperties properties, Environment environment) {
+			Binder binder = Binder.get(environment);
+			List<PatternHealthRestClientHttpServiceGroupConfigurer> configurers = clients.getConfigured()
+				.values()
+				.stream()
+				.map((client) -> new PatternHealthRestClientHttpServiceGroupConfigurer(client.getTokenCache(),
+						PatternHealthGroupTarget.of(PatternHealthClientFactory.group(client.getName()),
+								client.getBaseUrl(), environment),
+						PatternHealthClientFactory.apiRetryPolicy(properties, binder, client.getName())))
+				.toList();
+			return (groups) -> configurers.forEach((configurer) -> configurer.configureGroups(groups));
+		}
+
+	}
+
+	private static PatternHealthClients clients(PatternHealthClientFactory factory) {
+		return new PatternHealthClients(factory.configured(), factory);
 	}
 
 }

@@ -19,6 +19,7 @@ package com.patternhealth.boot.autoconfigure;
 import java.net.URI;
 import java.util.function.Consumer;
 
+import com.patternhealth.boot.web.PatternHealth;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
@@ -30,22 +31,29 @@ import org.springframework.util.StringUtils;
  * {@code spring.http.serviceclient.patternhealth.base-url} overrides it. The token goes
  * to the origin of whichever applies.
  *
+ * @param group the name of the HTTP service group
  * @param baseUrl the base URL of the Pattern Health clients
  * @param groupBaseUrl the base URL that Spring Boot's properties give the group, or
  * {@code null}
  * @author Pattern Health Spring Boot authors
  */
-record PatternHealthGroupTarget(URI baseUrl, @Nullable URI groupBaseUrl) {
-
-	/**
-	 * The property of Spring Boot's HTTP service clients that overrides the base URL of
-	 * the group.
-	 */
-	static final String GROUP_BASE_URL_PROPERTY = "spring.http.serviceclient.patternhealth.base-url";
+record PatternHealthGroupTarget(String group, URI baseUrl, @Nullable URI groupBaseUrl) {
 
 	static PatternHealthGroupTarget of(PatternHealthProperties properties, Environment environment) {
-		String groupBaseUrl = environment.getProperty(GROUP_BASE_URL_PROPERTY);
-		return new PatternHealthGroupTarget(properties.baseUri(),
+		return of(PatternHealth.HTTP_SERVICE_GROUP, properties.baseUri(), environment);
+	}
+
+	/**
+	 * Return the target of the given group of a client with the given base URL, which
+	 * {@code spring.http.serviceclient.<group>.base-url} overrides.
+	 * @param group the name of the HTTP service group
+	 * @param baseUrl the base URL of the client
+	 * @param environment the environment
+	 * @return the target
+	 */
+	static PatternHealthGroupTarget of(String group, URI baseUrl, Environment environment) {
+		String groupBaseUrl = environment.getProperty("spring.http.serviceclient." + group + ".base-url");
+		return new PatternHealthGroupTarget(group, baseUrl,
 				StringUtils.hasText(groupBaseUrl) ? URI.create(groupBaseUrl.strip()) : null);
 	}
 

@@ -18,6 +18,8 @@ package com.patternhealth.boot.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -69,6 +71,14 @@ public class PatternHealthProperties implements InitializingBean {
 	private final Token token = new Token();
 
 	private final Api api = new Api();
+
+	/**
+	 * Further Pattern Health clients by name, each with its own base URL, credentials and
+	 * token cache. Under patternhealth.clients.<name>.token and .api, a client may set
+	 * token and API settings of its own; the others are those of patternhealth.token and
+	 * patternhealth.api.
+	 */
+	private final Map<String, Client> clients = new LinkedHashMap<>();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -126,6 +136,10 @@ public class PatternHealthProperties implements InitializingBean {
 		return this.api;
 	}
 
+	public Map<String, Client> getClients() {
+		return this.clients;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		new PatternHealthPropertiesValidator(this).validate();
@@ -145,6 +159,52 @@ public class PatternHealthProperties implements InitializingBean {
 	 */
 	URI tokenUri() {
 		return URI.create(baseUri() + this.tokenPath);
+	}
+
+	/**
+	 * A named Pattern Health client.
+	 */
+	public static class Client {
+
+		/**
+		 * Base URL of this client's Pattern Health API: scheme, host and optional port.
+		 */
+		private @Nullable String baseUrl;
+
+		/**
+		 * Client ID of this client's credentials.
+		 */
+		private @Nullable String clientId;
+
+		/**
+		 * Client secret of this client's credentials.
+		 */
+		private @Nullable String clientSecret;
+
+		public @Nullable String getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		public void setBaseUrl(@Nullable String baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+		public @Nullable String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(@Nullable String clientId) {
+			this.clientId = clientId;
+		}
+
+		public @Nullable String getClientSecret() {
+			return this.clientSecret;
+		}
+
+		public void setClientSecret(@Nullable String clientSecret) {
+			this.clientSecret = clientSecret;
+		}
+
 	}
 
 	/**

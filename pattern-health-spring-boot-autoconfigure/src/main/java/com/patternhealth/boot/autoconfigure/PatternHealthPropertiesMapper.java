@@ -16,6 +16,8 @@
 
 package com.patternhealth.boot.autoconfigure;
 
+import java.net.URI;
+
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.token.PatternHealthTokenCacheBuilder;
 import com.patternhealth.boot.web.PatternHealthRetryPolicy;
@@ -43,11 +45,24 @@ final class PatternHealthPropertiesMapper {
 	 * @return the builder
 	 */
 	PatternHealthTokenCacheBuilder tokenCache() {
-		PatternHealthProperties.Token token = this.properties.getToken();
+		return tokenCache(this.properties.tokenUri(), this.properties.getClientId(), this.properties.getClientSecret(),
+				this.properties.getToken());
+	}
+
+	/**
+	 * Return a builder of a token cache for the given endpoint and credentials with the
+	 * given token settings applied.
+	 * @param tokenUri the URI of the token endpoint
+	 * @param clientId the client id
+	 * @param clientSecret the client secret
+	 * @param token the token settings
+	 * @return the builder
+	 */
+	static PatternHealthTokenCacheBuilder tokenCache(URI tokenUri, String clientId, String clientSecret,
+			PatternHealthProperties.Token token) {
 		PatternHealthProperties.Retry retry = token.getRetry();
 		PatternHealthTokenCacheBuilder builder = PatternHealthTokenCache
-			.withCredentials(this.properties.tokenUri(), this.properties.getClientId(),
-					this.properties.getClientSecret())
+			.withCredentials(tokenUri, clientId, clientSecret)
 			.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
 		PropertyMapper map = PropertyMapper.get();
 		map.from(token::isEncodeCredentials).to(builder::encodeCredentials);
@@ -67,7 +82,15 @@ final class PatternHealthPropertiesMapper {
 	 * @return the policy, or {@code null} when API requests are never sent again
 	 */
 	@Nullable PatternHealthRetryPolicy apiRetryPolicy() {
-		PatternHealthProperties.Api.Retry retry = this.properties.getApi().getRetry();
+		return apiRetryPolicy(this.properties.getApi().getRetry());
+	}
+
+	/**
+	 * Return the policy of sending API requests again that the given settings describe.
+	 * @param retry the settings
+	 * @return the policy, or {@code null} when API requests are never sent again
+	 */
+	static @Nullable PatternHealthRetryPolicy apiRetryPolicy(PatternHealthProperties.Api.Retry retry) {
 		if (!retry.isEnabled()) {
 			return null;
 		}

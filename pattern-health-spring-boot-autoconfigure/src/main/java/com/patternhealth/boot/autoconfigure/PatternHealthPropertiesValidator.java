@@ -71,43 +71,68 @@ final class PatternHealthPropertiesValidator {
 	 */
 	List<InvalidPatternHealthPropertiesException.Problem> problems() {
 		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
-		String baseUrl = this.properties.getBaseUrl();
-		if (!StringUtils.hasText(baseUrl)) {
-			problems.add(missing("patternhealth.base-url",
-					"the address of your Pattern Health host, such as https://api.example.com"));
-		}
-		else {
-			String invalid = checkBaseUrl(baseUrl.strip());
-			if (invalid != null) {
-				problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.base-url", invalid));
-			}
-		}
-		String clientId = this.properties.getClientId();
-		if (!StringUtils.hasText(clientId)) {
-			problems.add(
-					missing("patternhealth.client-id", "the client ID from the Pattern Health administrative console"));
-		}
-		else {
-			checkCredential("patternhealth.client-id", clientId, true, problems);
-		}
-		String clientSecret = this.properties.getClientSecret();
-		if (!StringUtils.hasText(clientSecret)) {
-			problems.add(missing("patternhealth.client-secret", "the client secret that belongs to the client ID"));
-		}
-		else {
-			checkCredential("patternhealth.client-secret", clientSecret, false, problems);
+		boolean encode = this.properties.getToken().isEncodeCredentials();
+		boolean insecure = this.properties.isAllowInsecureHttp();
+		if (hasSingleClient(this.properties)) {
+			checkClient("patternhealth.", this.properties.getBaseUrl(), this.properties.getClientId(),
+					this.properties.getClientSecret(), insecure, encode, problems);
 		}
 		String tokenPath = this.properties.getTokenPath();
 		if (!StringUtils.hasText(tokenPath) || !tokenPath.startsWith("/")) {
 			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token-path", "'" + tokenPath
 					+ "' is not a path; set it to a path that starts with '/', such as /api/auth/token"));
 		}
-		checkToken(this.properties.getToken(), problems);
-		checkApiRetry(this.properties.getApi().getRetry(), problems);
+		checkToken("patternhealth.", this.properties.getToken(), problems);
+		checkApiRetry("patternhealth.", this.properties.getApi().getRetry(), problems);
+		this.properties.getClients()
+			.forEach((name, client) -> checkClient("patternhealth.clients." + name + ".", client.getBaseUrl(),
+					client.getClientId(), client.getClientSecret(), insecure, encode, problems));
 		return problems;
 	}
 
-	private @Nullable String checkBaseUrl(String value) {
+	/**
+	 * Whether {@code patternhealth.*} configures a client of its own: always, unless only
+	 * named clients are configured under {@code patternhealth.clients}.
+	 * @param properties the properties
+	 * @return whether the single client is configured
+	 */
+	static boolean hasSingleClient(PatternHealthProperties properties) {
+		return properties.getClients().isEmpty() || StringUtils.hasText(properties.getBaseUrl())
+				|| StringUtils.hasText(properties.getClientId()) || StringUtils.hasText(properties.getClientSecret());
+	}
+
+	/**
+	 * Check the base URL and the credentials of one client, whose properties start with
+	 * the given prefix.
+	 */
+	private static void checkClient(String prefix, @Nullable String baseUrl, @Nullable String clientId,
+			@Nullable String clientSecret, boolean allowInsecureHttp, boolean encodeCredentials,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		if (!StringUtils.hasText(baseUrl)) {
+			problems.add(missing(prefix + "base-url",
+					"the address of your Pattern Health host, such as https://api.example.com"));
+		}
+		else {
+			String invalid = checkBaseUrl(baseUrl.strip(), allowInsecureHttp);
+			if (invalid != null) {
+				problems.add(new InvalidPatternHealthPropertiesException.Problem(prefix + "base-url", invalid));
+			}
+		}
+		if (!StringUtils.hasText(clientId)) {
+			problems.add(missing(prefix + "client-id", "the client ID from the Pattern Health administrative console"));
+		}
+		else {
+			checkCredential(prefix + "client-id", clientId, true, encodeCredentials, problems);
+		}
+		if (!StringUtils.hasText(clientSecret)) {
+			problems.add(missing(prefix + "client-secret", "the client secret that belongs to the client ID"));
+		}
+		else {
+			checkCredential(prefix + "client-secret", clientSecret, false, encodeCredentials, problems);
+		}
+	}
+
+	private static @Nullable String checkBaseUrl(String value, boolean allowInsecureHttp) {
 		// First, as every later message quotes the URL
 		if (hasUserInfo(value)) {
 			return "the URL carries user information; remove it and set patternhealth.client-id and patternhealth.client-secret instead";
@@ -134,7 +159,7 @@ final class PatternHealthPropertiesValidator {
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
 			return shown + " has a query or a fragment; set it to scheme, host and optional port only";
 		}
-		if ("http".equals(scheme) && !this.properties.isAllowInsecureHttp() && !isLoopback(uri.getHost())) {
+		if ("http".equals(scheme) && !allowInsecureHttp && !isLoopback(uri.getHost())) {
 			return shown + " uses http on a host other than loopback, which would send the client secret"
 					+ " in clear text; use https, or set patternhealth.allow-insecure-http=true";
 		}
@@ -183,13 +208,13 @@ final class PatternHealthPropertiesValidator {
 	 * and a client ID no ':', which otherwise fail the first token request. The messages
 	 * never show the value, which may be the secret.
 	 */
-	private void checkCredential(String property, String value, boolean clientId,
+	private static void checkCredential(String property, String value, boolean clientId, boolean encodeCredentials,
 			List<InvalidPatternHealthPropertiesException.Problem> problems) {
 		if (isSpace(value.charAt(0)) || isSpace(value.charAt(value.length() - 1))) {
 			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
 					"starts or ends with whitespace, most likely copied with it; remove the whitespace"));
 		}
-		if (this.properties.getToken().isEncodeCredentials()) {
+		if (encodeCredentials) {
 			return;
 		}
 		if (clientId && value.indexOf(':') >= 0) {
@@ -208,42 +233,42 @@ final class PatternHealthPropertiesValidator {
 		return Character.isWhitespace(character) || Character.isSpaceChar(character);
 	}
 
-	private static void checkToken(PatternHealthProperties.Token token,
+	static void checkToken(String prefix, PatternHealthProperties.Token token,
 			List<InvalidPatternHealthPropertiesException.Problem> problems) {
 		if (!(token.getExpiryMargin() >= 0 && token.getExpiryMargin() < token.getRefreshAhead()
 				&& token.getRefreshAhead() < 1)) {
 			problems.add(new InvalidPatternHealthPropertiesException.Problem(
-					"patternhealth.token.refresh-ahead and patternhealth.token.expiry-margin",
+					prefix + "token.refresh-ahead and " + prefix + "token.expiry-margin",
 					"are " + token.getRefreshAhead() + " and " + token.getExpiryMargin()
 							+ "; they must satisfy 0 <= expiry-margin < refresh-ahead < 1, such as 0.1 and 0.02"));
 		}
-		checkPositive("patternhealth.token.default-expires-in", token.getDefaultExpiresIn(), "5m", problems);
-		checkPositive("patternhealth.token.max-lifetime", token.getMaxLifetime(), "24h", problems);
-		checkPositive("patternhealth.token.timeout", token.getTimeout(), "5s", problems);
-		checkNotNegative("patternhealth.token.rejected-credentials-cooldown", token.getRejectedCredentialsCooldown(),
-				"1s", problems);
-		checkNotNegative("patternhealth.token.unauthorized-replacement-interval",
-				token.getUnauthorizedReplacementInterval(), "5s", problems);
+		checkPositive(prefix + "token.default-expires-in", token.getDefaultExpiresIn(), "5m", problems);
+		checkPositive(prefix + "token.max-lifetime", token.getMaxLifetime(), "24h", problems);
+		checkPositive(prefix + "token.timeout", token.getTimeout(), "5s", problems);
+		checkNotNegative(prefix + "token.rejected-credentials-cooldown", token.getRejectedCredentialsCooldown(), "1s",
+				problems);
+		checkNotNegative(prefix + "token.unauthorized-replacement-interval", token.getUnauthorizedReplacementInterval(),
+				"5s", problems);
 		PatternHealthProperties.Retry retry = token.getRetry();
 		if (retry.getMaxAttempts() < 1) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token.retry.max-attempts",
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(prefix + "token.retry.max-attempts",
 					"is " + retry.getMaxAttempts() + "; it must be at least 1"));
 		}
-		checkBackoff("patternhealth.token.retry.", retry.getInitialBackoff(), retry.getMaxBackoff(), true, problems);
-		checkNotNegative("patternhealth.token.retry.max-retry-after", retry.getMaxRetryAfter(), "2m", problems);
+		checkBackoff(prefix + "token.retry.", retry.getInitialBackoff(), retry.getMaxBackoff(), true, problems);
+		checkNotNegative(prefix + "token.retry.max-retry-after", retry.getMaxRetryAfter(), "2m", problems);
 	}
 
-	private static void checkApiRetry(PatternHealthProperties.Api.Retry retry,
+	static void checkApiRetry(String prefix, PatternHealthProperties.Api.Retry retry,
 			List<InvalidPatternHealthPropertiesException.Problem> problems) {
 		if (!retry.isEnabled()) {
 			return;
 		}
 		if (retry.getMaxAttempts() < 1) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.api.retry.max-attempts",
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(prefix + "api.retry.max-attempts",
 					"is " + retry.getMaxAttempts() + "; it must be at least 1"));
 		}
-		checkBackoff("patternhealth.api.retry.", retry.getInitialBackoff(), retry.getMaxBackoff(), false, problems);
-		checkPositive("patternhealth.api.retry.max-wait", retry.getMaxWait(), "10s", problems);
+		checkBackoff(prefix + "api.retry.", retry.getInitialBackoff(), retry.getMaxBackoff(), false, problems);
+		checkPositive(prefix + "api.retry.max-wait", retry.getMaxWait(), "10s", problems);
 	}
 
 	/**

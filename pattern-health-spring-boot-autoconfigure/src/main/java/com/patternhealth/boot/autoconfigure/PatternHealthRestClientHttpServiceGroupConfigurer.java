@@ -17,7 +17,6 @@
 package com.patternhealth.boot.autoconfigure;
 
 import com.patternhealth.boot.token.PatternHealthTokenCache;
-import com.patternhealth.boot.web.PatternHealth;
 import com.patternhealth.boot.web.PatternHealthBearerInterceptor;
 import com.patternhealth.boot.web.PatternHealthRetryInterceptor;
 import com.patternhealth.boot.web.PatternHealthRetryPolicy;
@@ -51,7 +50,7 @@ class PatternHealthRestClientHttpServiceGroupConfigurer implements RestClientHtt
 
 	@Override
 	public void configureGroups(Groups<RestClient.Builder> groups) {
-		groups.filterByName(PatternHealth.HTTP_SERVICE_GROUP).forEachClient((group, builder) -> {
+		groups.filterByName(this.target.group()).forEachClient((group, builder) -> {
 			this.target.applyBaseUrl(builder::baseUrl);
 			if (this.retryPolicy != null) {
 				builder.requestInterceptor(new PatternHealthRetryInterceptor(this.retryPolicy, this.target.origin()));

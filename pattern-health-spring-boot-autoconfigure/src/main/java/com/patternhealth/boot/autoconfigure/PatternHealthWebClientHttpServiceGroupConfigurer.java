@@ -16,7 +16,6 @@
 
 package com.patternhealth.boot.autoconfigure;
 
-import com.patternhealth.boot.web.PatternHealth;
 import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
 import com.patternhealth.boot.web.PatternHealthRetryExchangeFilterFunction;
 import com.patternhealth.boot.web.PatternHealthRetryPolicy;
@@ -51,7 +50,7 @@ class PatternHealthWebClientHttpServiceGroupConfigurer implements WebClientHttpS
 
 	@Override
 	public void configureGroups(Groups<WebClient.Builder> groups) {
-		groups.filterByName(PatternHealth.HTTP_SERVICE_GROUP).forEachClient((group, builder) -> {
+		groups.filterByName(this.target.group()).forEachClient((group, builder) -> {
 			this.target.applyBaseUrl(builder::baseUrl);
 			if (this.retryPolicy != null) {
 				builder.filter(new PatternHealthRetryExchangeFilterFunction(this.retryPolicy, this.target.origin()));

@@ -20,7 +20,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +66,7 @@ public final class PatternHealthClients implements AutoCloseable {
 	 * @param factory makes clients at run time
 	 */
 	public PatternHealthClients(Map<String, PatternHealthClient> configured, Factory factory) {
-		this.configured = Map.copyOf(configured);
+		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(configured));
 		this.factory = factory;
 	}
 

@@ -80,7 +80,9 @@ class PatternHealthApplicationTypeTests {
 			configuration(PatternHealthConfigurations.WebClientConfiguration.class),
 			configuration(PatternHealthConfigurations.RestClientConfiguration.class),
 			configuration(PatternHealthConfigurations.RestClientHttpServiceGroupConfiguration.class),
-			configuration(PatternHealthConfigurations.WebClientHttpServiceGroupConfiguration.class));
+			configuration(PatternHealthConfigurations.WebClientHttpServiceGroupConfiguration.class),
+			configuration(PatternHealthConfigurations.ReactiveClientsConfiguration.class),
+			PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME);
 
 	private static final AutoConfigurations COMMON = AutoConfigurations.of(
 			ConfigurationPropertiesAutoConfiguration.class, JacksonAutoConfiguration.class,

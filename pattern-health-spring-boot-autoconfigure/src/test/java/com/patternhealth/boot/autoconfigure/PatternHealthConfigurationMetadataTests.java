@@ -47,6 +47,9 @@ class PatternHealthConfigurationMetadataTests {
 	private static final Set<String> REQUIRED = Set.of("patternhealth.base-url", "patternhealth.client-id",
 			"patternhealth.client-secret");
 
+	/** The map of named clients: no default, and an empty map in a new bean. */
+	private static final String NAMED_CLIENTS = "patternhealth.clients";
+
 	private final JsonNode metadata = readMetadata();
 
 	@Test
@@ -63,9 +66,11 @@ class PatternHealthConfigurationMetadataTests {
 	void documentsTheDefaultOfEveryOptionalProperty() {
 		Map<String, Object> defaults = defaults("patternhealth", new PatternHealthProperties());
 		metadataProperties().forEach((name, property) -> {
-			if (REQUIRED.contains(name)) {
+			if (REQUIRED.contains(name) || NAMED_CLIENTS.equals(name)) {
 				assertThat(property.has("defaultValue")).as(name).isFalse();
-				assertThat(defaults.get(name)).as(name).isNull();
+				assertThat(defaults.get(name)).as(name)
+					.satisfiesAnyOf((value) -> assertThat(value).isNull(),
+							(value) -> assertThat(value).isEqualTo(Map.of()));
 			}
 			else {
 				assertThat(property.has("defaultValue")).as(name + " has a default").isTrue();
@@ -148,7 +153,7 @@ class PatternHealthConfigurationMetadataTests {
 			}
 			String name = prefix + "." + descriptor.getName().replaceAll("([A-Z])", "-$1").toLowerCase();
 			Object value = wrapper.getPropertyValue(descriptor.getName());
-			if (descriptor.getWriteMethod() == null && value != null) {
+			if (descriptor.getWriteMethod() == null && value != null && !(value instanceof Map)) {
 				defaults.putAll(defaults(name, value));
 			}
 			else {

@@ -1,0 +1,174 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.patternhealth.boot.client.PatternHealthClient;
+import com.patternhealth.boot.client.PatternHealthClients;
+import com.patternhealth.boot.observation.TokenRequestObservationConvention;
+import com.patternhealth.boot.token.PatternHealthTokenCache;
+import com.patternhealth.boot.token.PatternHealthTokenCacheBuilder;
+import com.patternhealth.boot.web.PatternHealth;
+import com.patternhealth.boot.web.PatternHealthBearerInterceptor;
+import com.patternhealth.boot.web.PatternHealthRetryInterceptor;
+import com.patternhealth.boot.web.PatternHealthRetryPolicy;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Makes the clients of {@link PatternHealthClients} from Spring Boot's builders, so that
+ * the application's customizers apply: the clients named under
+ * {@code patternhealth.clients}, with their token and API settings laid over those of
+ * {@code patternhealth.token} and {@code patternhealth.api}, and the clients made at run
+ * time, with the latter.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+class PatternHealthClientFactory implements PatternHealthClients.Factory {
+
+	private final PatternHealthProperties properties;
+
+	private final Binder binder;
+
+	private final Supplier<RestClient.Builder> restClientBuilder;
+
+	private final @Nullable ReactivePatternHealthClients reactive;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable TokenRequestObservationConvention observationConvention;
+
+	PatternHealthClientFactory(PatternHealthProperties properties, Binder binder,
+			Supplier<RestClient.Builder> restClientBuilder, @Nullable ReactivePatternHealthClients reactive,
+			ObservationRegistry observationRegistry,
+			@Nullable TokenRequestObservationConvention observationConvention) {
+		this.properties = properties;
+		this.binder = binder;
+		this.restClientBuilder = restClientBuilder;
+		this.reactive = reactive;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Make the clients named under {@code patternhealth.clients}.
+	 * @return the clients by name
+	 * @throws InvalidPatternHealthPropertiesException if the token or API settings of a
+	 * client are invalid
+	 */
+	Map<String, PatternHealthClient> configured() {
+		Map<String, PatternHealthClient> clients = new LinkedHashMap<>();
+		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
+		Map<String, Settings> settings = new LinkedHashMap<>();
+		this.properties.getClients().forEach((name, client) -> {
+			Settings named = settings(this.properties, this.binder, name);
+			PatternHealthPropertiesValidator.checkToken(prefix(name), named.token(), problems);
+			PatternHealthPropertiesValidator.checkApiRetry(prefix(name), named.api().getRetry(), problems);
+			settings.put(name, named);
+		});
+		if (!problems.isEmpty()) {
+			throw new InvalidPatternHealthPropertiesException(problems);
+		}
+		this.properties.getClients()
+			.forEach((name, client) -> clients.put(name, create(name, URI.create(client.getBaseUrl().strip()),
+					client.getClientId(), client.getClientSecret(), settings.get(name))));
+		return clients;
+	}
+
+	@Override
+	public PatternHealthClient create(String name, URI baseUrl, String clientId, String clientSecret) {
+		return create(name, baseUrl, clientId, clientSecret,
+				new Settings(this.properties.getToken(), this.properties.getApi()));
+	}
+
+	private PatternHealthClient create(String name, URI baseUrl, String clientId, String clientSecret,
+			Settings settings) {
+		URI base = URI.create(StringUtils.trimTrailingCharacter(baseUrl.toString(), '/'));
+		PatternHealthTokenCacheBuilder tokenCache = PatternHealthPropertiesMapper
+			.tokenCache(URI.create(base + this.properties.getTokenPath()), clientId, clientSecret, settings.token())
+			.name(name)
+			.observationRegistry(this.observationRegistry)
+			.observationConvention(this.observationConvention);
+		PatternHealthRetryPolicy retryPolicy = PatternHealthPropertiesMapper.apiRetryPolicy(settings.api().getRetry());
+		PatternHealthTokenCache cache = (this.reactive != null) ? this.reactive.tokenCache(tokenCache)
+				: tokenCache.restClient(this.restClientBuilder.get().build()).build();
+		RestClient.Builder restClient = this.restClientBuilder.get().baseUrl(base.toString());
+		if (retryPolicy != null) {
+			restClient.requestInterceptor(new PatternHealthRetryInterceptor(retryPolicy, base));
+		}
+		restClient.requestInterceptor(new PatternHealthBearerInterceptor(cache, base));
+		return new PatternHealthClient(name, base, cache, restClient.build(),
+				(this.reactive != null) ? this.reactive.webClient(cache, base, retryPolicy) : null);
+	}
+
+	/**
+	 * The token and API settings of a named client: those of {@code patternhealth.token}
+	 * and {@code patternhealth.api}, with the ones the client sets laid over them.
+	 */
+	private static Settings settings(PatternHealthProperties properties, Binder binder, String name) {
+		PatternHealthProperties.Token token = new PatternHealthProperties.Token();
+		BeanUtils.copyProperties(properties.getToken(), token);
+		BeanUtils.copyProperties(properties.getToken().getRetry(), token.getRetry());
+		PatternHealthProperties.Api api = new PatternHealthProperties.Api();
+		BeanUtils.copyProperties(properties.getApi().getRetry(), api.getRetry());
+		binder.bind(prefix(name) + "token", Bindable.ofInstance(token));
+		binder.bind(prefix(name) + "api", Bindable.ofInstance(api));
+		return new Settings(token, api);
+	}
+
+	/**
+	 * Return the policy of sending API requests of the named client again.
+	 * @param properties the properties
+	 * @param binder the binder of the environment
+	 * @param name the name of a configured client
+	 * @return the policy, or {@code null} when its API requests are never sent again
+	 */
+	static @Nullable PatternHealthRetryPolicy apiRetryPolicy(PatternHealthProperties properties, Binder binder,
+			String name) {
+		return PatternHealthPropertiesMapper.apiRetryPolicy(settings(properties, binder, name).api().getRetry());
+	}
+
+	/**
+	 * Return the HTTP service group whose clients carry the token of the named client.
+	 * @param name the name of a configured client
+	 * @return the name of the group, such as {@code patternhealth-acme}
+	 */
+	static String group(String name) {
+		return PatternHealth.HTTP_SERVICE_GROUP + "-" + name;
+	}
+
+	private static String prefix(String name) {
+		return "patternhealth.clients." + name + ".";
+	}
+
+	private record Settings(PatternHealthProperties.Token token, PatternHealthProperties.Api api) {
+
+	}
+
+}
