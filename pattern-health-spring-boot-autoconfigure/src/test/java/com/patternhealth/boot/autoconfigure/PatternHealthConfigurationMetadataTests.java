@@ -133,7 +133,25 @@ class PatternHealthConfigurationMetadataTests {
 		assertThat(metadataProperties()).containsKeys(hints.keySet().toArray(String[]::new));
 	}
 
+	@Test
+	void describesTheSwitchOfTheHealthContributor() {
+		JsonNode property = allProperties().get("management.health.patternhealth.enabled");
+		assertThat(property).isNotNull();
+		assertThat(property.path("type").asString()).isEqualTo("java.lang.Boolean");
+		assertThat(property.path("description").asString()).startsWith("Whether").endsWith(".");
+		assertThat(property.path("defaultValue").asBoolean(false)).isTrue();
+	}
+
+	/**
+	 * Return the {@code patternhealth.*} properties by name.
+	 */
 	private Map<String, JsonNode> metadataProperties() {
+		Map<String, JsonNode> properties = new LinkedHashMap<>(allProperties());
+		properties.keySet().removeIf((name) -> !name.startsWith("patternhealth."));
+		return properties;
+	}
+
+	private Map<String, JsonNode> allProperties() {
 		Map<String, JsonNode> properties = new LinkedHashMap<>();
 		for (JsonNode property : this.metadata.path("properties")) {
 			properties.put(property.path("name").asString(), property);

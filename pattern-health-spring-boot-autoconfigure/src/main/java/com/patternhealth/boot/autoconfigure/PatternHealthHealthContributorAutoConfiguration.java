@@ -1,0 +1,61 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.autoconfigure;
+
+import com.patternhealth.boot.actuate.PatternHealthHealthIndicator;
+import com.patternhealth.boot.token.PatternHealthTokenCache;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the {@code patternhealth} health contributor, which reports the
+ * cached token of the {@code patternHealthTokenCache} without any network call. Switched
+ * off with {@code management.health.patternhealth.enabled=false}.
+ *
+ * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = PatternHealthAutoConfiguration.class)
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
+public final class PatternHealthHealthContributorAutoConfiguration {
+
+	/**
+	 * The name of the indicator's bean: Spring Boot names the contributor after it,
+	 * without the {@code HealthIndicator} suffix.
+	 */
+	static final String HEALTH_INDICATOR_BEAN_NAME = "patternhealthHealthIndicator";
+
+	// Switched on the bean, not the class: the condition lives in Spring Boot's health
+	// module, which the class condition checks first
+	@Bean(name = HEALTH_INDICATOR_BEAN_NAME)
+	@ConditionalOnEnabledHealthIndicator("patternhealth")
+	@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
+	PatternHealthHealthIndicator patternhealthHealthIndicator(
+			@Qualifier(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME) PatternHealthTokenCache tokenCache) {
+		return new PatternHealthHealthIndicator(tokenCache);
+	}
+
+}
