@@ -83,16 +83,19 @@ public class PatternHealthTokenMetrics implements MeterBinder {
 			.description("Remaining lifetime of the current Pattern Health access token, 0 without a valid token")
 			.baseUnit("seconds")
 			.strongReference(true)
+			.tag("client", this.tokenCache.getName())
 			.register(registry);
 		FunctionCounter.builder(CALLS, this.tokenCache, PatternHealthTokenCache::getCachedCalls)
 			.description("Calls that needed a Pattern Health access token, by where they got it")
 			.baseUnit("calls")
 			.tag("source", "cache")
+			.tag("client", this.tokenCache.getName())
 			.register(registry);
 		FunctionCounter.builder(CALLS, this.tokenCache, PatternHealthTokenCache::getWaitingCalls)
 			.description("Calls that needed a Pattern Health access token, by where they got it")
 			.baseUnit("calls")
 			.tag("source", "token-endpoint")
+			.tag("client", this.tokenCache.getName())
 			.register(registry);
 	}
 

@@ -17,6 +17,7 @@
 package com.patternhealth.boot.autoconfigure;
 
 import com.patternhealth.boot.actuate.PatternHealthHealthIndicator;
+import com.patternhealth.boot.client.PatternHealthClients;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,21 +26,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of the {@code patternhealth} health contributor, which reports the
- * cached token of the {@code patternHealthTokenCache} without any network call. Switched
- * off with {@code management.health.patternhealth.enabled=false}.
+ * cached token of the {@code patternHealthTokenCache} without any network call, and of
+ * {@code patternhealthClients}, which reports each client named under
+ * {@code patternhealth.clients} as a component of its own. Switched off with
+ * {@code management.health.patternhealth.enabled=false}.
  *
  * @author Pattern Health Spring Boot authors
  * @since 0.1.0
  */
 @AutoConfiguration(after = PatternHealthAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
 public final class PatternHealthHealthContributorAutoConfiguration {
 
 	/**
@@ -48,14 +51,32 @@ public final class PatternHealthHealthContributorAutoConfiguration {
 	 */
 	static final String HEALTH_INDICATOR_BEAN_NAME = "patternhealthHealthIndicator";
 
+	static final String CLIENTS_HEALTH_CONTRIBUTOR_BEAN_NAME = "patternhealthClientsHealthContributor";
+
 	// Switched on the bean, not the class: the condition lives in Spring Boot's health
 	// module, which the class condition checks first
 	@Bean(name = HEALTH_INDICATOR_BEAN_NAME)
+	@ConditionalOnBean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
 	@ConditionalOnEnabledHealthIndicator("patternhealth")
 	@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
 	PatternHealthHealthIndicator patternhealthHealthIndicator(
 			@Qualifier(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME) PatternHealthTokenCache tokenCache) {
 		return new PatternHealthHealthIndicator(tokenCache);
+	}
+
+	/**
+	 * The {@code patternhealthClients} contributor: one component for each client named
+	 * under {@code patternhealth.clients}.
+	 */
+	@Bean(name = CLIENTS_HEALTH_CONTRIBUTOR_BEAN_NAME)
+	@ConditionalOnBean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
+	@ConditionalOnNamedPatternHealthClients
+	@ConditionalOnEnabledHealthIndicator("patternhealth")
+	@ConditionalOnMissingBean(name = CLIENTS_HEALTH_CONTRIBUTOR_BEAN_NAME)
+	CompositeHealthContributor patternhealthClientsHealthContributor(
+			@Qualifier(PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME) PatternHealthClients clients) {
+		return CompositeHealthContributor.fromMap(clients.getConfigured(),
+				(client) -> new PatternHealthHealthIndicator(client.getTokenCache()));
 	}
 
 }

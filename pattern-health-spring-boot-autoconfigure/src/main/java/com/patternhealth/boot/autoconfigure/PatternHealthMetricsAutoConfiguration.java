@@ -17,8 +17,10 @@
 package com.patternhealth.boot.autoconfigure;
 
 import com.patternhealth.boot.actuate.PatternHealthTokenMetrics;
+import com.patternhealth.boot.client.PatternHealthClients;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,16 +43,34 @@ import org.springframework.context.annotation.Bean;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean(value = MeterRegistry.class, name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
+@ConditionalOnBean(MeterRegistry.class)
 public final class PatternHealthMetricsAutoConfiguration {
 
 	static final String TOKEN_METRICS_BEAN_NAME = "patternHealthTokenMetrics";
 
+	static final String CLIENTS_METRICS_BEAN_NAME = "patternHealthClientsMetrics";
+
 	@Bean(name = TOKEN_METRICS_BEAN_NAME)
+	@ConditionalOnBean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
 	@ConditionalOnMissingBean(name = TOKEN_METRICS_BEAN_NAME)
 	PatternHealthTokenMetrics patternHealthTokenMetrics(
 			@Qualifier(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME) PatternHealthTokenCache tokenCache) {
 		return new PatternHealthTokenMetrics(tokenCache);
+	}
+
+	/**
+	 * The meters of each client named under {@code patternhealth.clients}, told apart by
+	 * their {@code client} tag.
+	 */
+	@Bean(name = CLIENTS_METRICS_BEAN_NAME)
+	@ConditionalOnBean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
+	@ConditionalOnNamedPatternHealthClients
+	@ConditionalOnMissingBean(name = CLIENTS_METRICS_BEAN_NAME)
+	MeterBinder patternHealthClientsMetrics(
+			@Qualifier(PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME) PatternHealthClients clients) {
+		return (registry) -> clients.getConfigured()
+			.values()
+			.forEach((client) -> new PatternHealthTokenMetrics(client.getTokenCache()).bindTo(registry));
 	}
 
 }

@@ -50,7 +50,7 @@ public class DefaultTokenRequestObservationConvention implements TokenRequestObs
 		TokenRequestObservationContext.Outcome outcome = context.getOutcome();
 		return KeyValues.of(LowCardinalityKeyNames.OUTCOME.withValue((outcome != null) ? outcome.getValue() : "none"),
 				LowCardinalityKeyNames.TRIGGER.withValue(context.getTrigger()),
-				LowCardinalityKeyNames.CLIENT.withValue(context.getName()));
+				LowCardinalityKeyNames.CLIENT.withValue(context.getClientName()));
 	}
 
 	@Override

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class TokenRequestObservationContext extends Observation.Context {
 
-	private final String name;
+	private final String clientName;
 
 	private final String clientId;
 
@@ -42,21 +42,21 @@ public class TokenRequestObservationContext extends Observation.Context {
 
 	/**
 	 * Create a new context.
-	 * @param name the name of the Pattern Health client: {@code default} for the one
-	 * {@code patternhealth.*} configures, a configured name, or {@code run-time}
+	 * @param clientName the name of the Pattern Health client: {@code default} for the
+	 * one {@code patternhealth.*} configures, a configured name, or {@code run-time}
 	 * @param clientId the client id whose token is requested
 	 * @param tokenUri the URI of the token endpoint
 	 * @param trigger what started the acquisition, such as {@code refresh-ahead}
 	 */
-	public TokenRequestObservationContext(String name, String clientId, String tokenUri, String trigger) {
-		this.name = name;
+	public TokenRequestObservationContext(String clientName, String clientId, String tokenUri, String trigger) {
+		this.clientName = clientName;
 		this.clientId = clientId;
 		this.tokenUri = tokenUri;
 		this.trigger = trigger;
 	}
 
-	public String getName() {
-		return this.name;
+	public String getClientName() {
+		return this.clientName;
 	}
 
 	public String getClientId() {

@@ -90,7 +90,8 @@ class PatternHealthActuatorAutoConfigurationTests {
 	@Test
 	void masksTheClientSecretsOfNamedClients() {
 		this.contextRunner
-			.withPropertyValues("patternhealth.clients.reports.client-id=reports-client",
+			.withPropertyValues("patternhealth.clients.reports.base-url=https://reports.example",
+					"patternhealth.clients.reports.client-id=reports-client",
 					"patternhealth.clients.reports.client-secret=reports-secret")
 			.run((context) -> {
 				assertThat(env(context, "patternhealth.clients.reports.client-secret")).isEqualTo(MASKED);
