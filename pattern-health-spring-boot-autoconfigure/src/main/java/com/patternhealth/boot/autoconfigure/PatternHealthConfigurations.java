@@ -220,6 +220,7 @@ final class PatternHealthConfigurations {
 		}
 
 		@Bean
+		@ConditionalOnNamedPatternHealthClients
 		WebClientHttpServiceGroupConfigurer patternHealthClientsWebClientHttpServiceGroupConfigurer(
 				@Qualifier(PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME) PatternHealthClients clients,
 				PatternHealthProperties properties, Environment environment) {
@@ -265,6 +266,7 @@ final class PatternHealthConfigurations {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
+	@ConditionalOnNamedPatternHealthClients
 	static class ClientsRestClientHttpServiceGroupConfiguration {
 
 		@Bean
