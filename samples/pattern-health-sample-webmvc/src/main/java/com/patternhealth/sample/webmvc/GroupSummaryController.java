@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.patternhealth.sample.webmvc.GroupClient.Member;
+import com.patternhealth.sample.webmvc.GroupClient.Task;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -50,11 +52,7 @@ public class GroupSummaryController {
 	public GroupSummary summary(@PathVariable String groupId) {
 		// Spring MVC gives each request its own thread: the calls block it, one page at a
 		// time, and share one token
-		List<String> members = this.directory.members(groupId).map(Member::name).toList();
-		Map<String, Long> tasksByStatus = this.directory.tasks(groupId)
-			.collect(Collectors.groupingBy((task) -> String.valueOf(task.status()), TreeMap::new,
-					Collectors.counting()));
-		return new GroupSummary(groupId, members, tasksByStatus);
+		return GroupSummary.of(groupId, this.directory.members(groupId), this.directory.tasks(groupId));
 	}
 
 	@ExceptionHandler
@@ -70,6 +68,20 @@ public class GroupSummaryController {
 	 * @param tasksByStatus the number of its tasks in each status
 	 */
 	public record GroupSummary(String groupId, List<String> members, Map<String, Long> tasksByStatus) {
+
+		/**
+		 * Summarize a group, reading its members first, then its tasks.
+		 * @param groupId the id of the group
+		 * @param members its members, read as the summary needs them
+		 * @param tasks its tasks, read as the summary needs them
+		 * @return the summary
+		 */
+		public static GroupSummary of(String groupId, Stream<Member> members, Stream<Task> tasks) {
+			List<String> names = members.map(Member::name).toList();
+			Map<String, Long> tasksByStatus = tasks.collect(Collectors
+				.groupingBy((task) -> String.valueOf(task.status()), TreeMap::new, Collectors.counting()));
+			return new GroupSummary(groupId, names, tasksByStatus);
+		}
 
 	}
 

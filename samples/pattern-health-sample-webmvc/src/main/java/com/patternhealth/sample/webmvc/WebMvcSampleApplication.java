@@ -55,8 +55,10 @@ public class WebMvcSampleApplication {
 		ObjectProvider<PatternHealthStandIn> standIn = event.getApplicationContext()
 			.getBeanProvider(PatternHealthStandIn.class);
 		String group = (standIn.getIfAvailable() != null) ? PatternHealthStandIn.EXAMPLE_GROUP_ID : "<group id>";
-		logger.info("Try: curl http://localhost:" + environment.getProperty("local.server.port") + "/groups/" + group
-				+ "/summary");
+		String server = "http://localhost:" + environment.getProperty("local.server.port");
+		logger.info("Try: curl " + server + "/groups/" + group + "/summary");
+		logger.info("Or as a customer of the application, with the credentials of its CustomerDirectory: curl " + server
+				+ "/customers/example/groups/" + group + "/summary");
 	}
 
 }
