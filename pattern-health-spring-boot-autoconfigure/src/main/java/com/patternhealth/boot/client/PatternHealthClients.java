@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,8 +50,9 @@ import org.springframework.util.StringUtils;
 public final class PatternHealthClients implements AutoCloseable {
 
 	/**
-	 * The name that every client made at run time has, in metrics and health: one value,
-	 * whatever the number of such clients.
+	 * The name that every client made at run time has in observations: one value,
+	 * whatever the number of such clients, so that the number of meters stays bounded.
+	 * Clients made at run time have no health component and no meters of their own.
 	 */
 	public static final String RUN_TIME = "run-time";
 
@@ -163,8 +165,18 @@ public final class PatternHealthClients implements AutoCloseable {
 		this.made.clear();
 	}
 
+	/**
+	 * The base URL as a key: scheme and host in lower case, no trailing slash.
+	 */
 	private static String normalize(URI baseUrl) {
-		return StringUtils.trimTrailingCharacter(baseUrl.toString().strip(), '/');
+		URI normalized = baseUrl.normalize();
+		String scheme = normalized.getScheme().toLowerCase(Locale.ROOT);
+		String authority = normalized.getRawAuthority();
+		String host = (normalized.getHost() != null) ? normalized.getHost() : "";
+		authority = (authority != null) ? authority.replace(host, host.toLowerCase(Locale.ROOT)) : "";
+		String path = StringUtils
+			.trimTrailingCharacter((normalized.getRawPath() != null) ? normalized.getRawPath() : "", '/');
+		return scheme + "://" + authority + path;
 	}
 
 	/**

@@ -327,8 +327,8 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		try {
 			update((current) -> current.refreshed(token));
 			if (logger.isDebugEnabled()) {
-				logger.debug(
-						"Obtained a Pattern Health access token valid for " + TokenFailures.describe(token.lifetime()));
+				logger.debug("Obtained a Pattern Health access token valid for "
+						+ TokenFailures.describe(token.lifetime()) + " for client '" + getClientId() + "'");
 			}
 		}
 		finally {

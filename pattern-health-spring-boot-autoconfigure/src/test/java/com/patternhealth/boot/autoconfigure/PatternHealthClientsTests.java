@@ -166,6 +166,9 @@ class PatternHealthClientsTests {
 				URI host = URI.create(betaHost.baseUrl());
 				PatternHealthClient first = clients.forCredentials(host, "beta-id", "beta-secret");
 				assertThat(clients.forCredentials(host, "beta-id", "beta-secret")).isSameAs(first);
+				URI spelledOtherwise = URI
+					.create(betaHost.baseUrl().replace("http://localhost", "HTTP://LOCALHOST") + "/");
+				assertThat(clients.forCredentials(spelledOtherwise, "beta-id", "beta-secret")).isSameAs(first);
 				first.getRestClient().get().uri(MEMBERS).retrieve().body(String.class);
 				clients.forCredentials(host, "beta-id", "beta-secret")
 					.getRestClient()
