@@ -36,13 +36,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Runs every benchmark in one go and prints a markdown report: (a) a bare
  * {@code WebClient} with a fixed header, (b) Spring Security's client_credentials support
  * and (c) the starter's {@code patternHealthWebClient}, side by side against one loopback
- * server ({@link ThroughputBenchmark}, {@link ExpiryBenchmark}), then the heap of a long
- * run ({@link HeapBenchmark}), the filters alone under JMH ({@link FilterCostBenchmark})
- * and the cost of the starter at application start ({@link StartupBenchmark}).
+ * server ({@link ThroughputBenchmark}, {@link ExpiryBenchmark}); the same for the
+ * blocking (a'), (b') and (c'), {@code RestClient}s and the starter's
+ * {@code patternHealthRestClient}; then the heap of a long run ({@link HeapBenchmark}),
+ * the filters alone under JMH ({@link FilterCostBenchmark}) and the cost of the starter
+ * at application start ({@link StartupBenchmark}).
  * <p>
  * Arguments: {@code full} or {@code quick} (a short run to try changes), the file to
  * write the report to, and optionally the parts to run (by default all of them):
- * {@code throughput tokens latency heap jmh startup}.
+ * {@code throughput tokens latency heap jmh startup}, and the sides to measure them on
+ * (by default both): {@code reactive blocking}.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -52,6 +55,8 @@ public final class BenchmarkRunner {
 	static final double REFRESH_AHEAD = 0.1;
 
 	static final List<String> PARTS = List.of("throughput", "tokens", "latency", "heap", "jmh", "startup");
+
+	static final List<String> SIDES = List.of("reactive", "blocking");
 
 	private final BenchmarkPlan plan;
 
@@ -77,8 +82,14 @@ public final class BenchmarkRunner {
 		BenchmarkPlan plan = (args.length > 0 && "quick".equals(args[0])) ? BenchmarkPlan.QUICK : BenchmarkPlan.FULL;
 		Path output = Path.of((args.length > 1) ? args[1] : "target/benchmark-results.md");
 		Set<String> parts = new LinkedHashSet<>((args.length > 2) ? List.of(args).subList(2, args.length) : PARTS);
-		if (!PARTS.containsAll(parts)) {
-			throw new IllegalArgumentException("Unknown parts " + parts + "; choose among " + PARTS);
+		if (!parts.stream().allMatch((part) -> PARTS.contains(part) || SIDES.contains(part))) {
+			throw new IllegalArgumentException("Unknown parts " + parts + "; choose among " + PARTS + " " + SIDES);
+		}
+		if (parts.stream().noneMatch(PARTS::contains)) {
+			parts.addAll(PARTS);
+		}
+		if (parts.stream().noneMatch(SIDES::contains)) {
+			parts.addAll(SIDES);
 		}
 		long started = System.nanoTime();
 		double loadBefore = loadAverage();
@@ -86,7 +97,12 @@ public final class BenchmarkRunner {
 		try (LoopbackPatternHealthServer server = new LoopbackPatternHealthServer()) {
 			BenchmarkRunner runner = new BenchmarkRunner(plan, parts, server);
 			try {
-				runner.sideBySide(Side.reactive(server, runner.host, runner.contexts::add));
+				if (parts.contains("reactive")) {
+					runner.sideBySide(Side.reactive(server, runner.host, runner.contexts::add));
+				}
+				if (parts.contains("blocking")) {
+					runner.sideBySide(Side.blocking(server, runner.host, runner.contexts::add));
+				}
 				if (parts.contains("heap")) {
 					new HeapBenchmark(plan, server, runner::starter).appendTo(runner.report);
 				}

@@ -28,6 +28,7 @@ import java.util.function.LongSupplier;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -88,6 +89,8 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 
 	private volatile Duration tokenDelay = Duration.ZERO;
 
+	private volatile @Nullable String lastUserAgent;
+
 	LoopbackPatternHealthServer() {
 		this(System::nanoTime);
 	}
@@ -124,6 +127,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 		this.tokenRequests.set(0);
 		this.apiCalls.set(0);
 		this.rejectedCalls.set(0);
+		this.lastUserAgent = null;
 		this.validTokens.clear();
 		synchronized (this.issuedAt) {
 			this.issuedAt.clear();
@@ -147,6 +151,14 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 
 	long rejectedCalls() {
 		return this.rejectedCalls.get();
+	}
+
+	/**
+	 * The {@code User-Agent} of the last API call since the last reset, which names the
+	 * HTTP client that sent it.
+	 */
+	@Nullable String lastUserAgent() {
+		return this.lastUserAgent;
 	}
 
 	List<Long> issuedAt() {
@@ -186,6 +198,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 
 	private Publisher<Void> api(HttpServerRequest request, HttpServerResponse response) {
 		this.apiCalls.incrementAndGet();
+		this.lastUserAgent = request.requestHeaders().get(HttpHeaderNames.USER_AGENT);
 		String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
 		Long expiresAt = (authorization != null && authorization.startsWith("Bearer "))
 				? this.validTokens.get(authorization.substring(7)) : null;

@@ -48,7 +48,7 @@ record Side(String floor, String springSecurity, String starter, String secondFl
 		Function<Duration, MeasuredClient> springSecurityClient, Supplier<MeasuredClient> starterClient) {
 
 	/**
-	 * The reactive side: (a), (b) and (c), {@code WebClient}s.
+	 * The reactive side: (a), (b) and (c), {@code WebClient}s on Reactor Netty.
 	 * @param server the loopback server
 	 * @param host the context whose builders make (a) and (b)
 	 * @param opened told of every context opened for (c), to close at the end
@@ -56,11 +56,32 @@ record Side(String floor, String springSecurity, String starter, String secondFl
 	static Side reactive(LoopbackPatternHealthServer server, ConfigurableApplicationContext host,
 			Consumer<ConfigurableApplicationContext> opened) {
 		return new Side(Contender.FIXED_HEADER, Contender.SPRING_SECURITY, Contender.STARTER,
-				"(a') second bare WebClient", "WebClient", 0.95, "concurrent calls",
+				"(a2) second bare WebClient", "WebClient", 0.95, "concurrent calls",
 				(name, token) -> new Contender(name, Contender.fixedHeader(host, server.baseUrl(), token).webClient(),
 						host),
 				(clockSkew) -> Contender.springSecurity(host, server.baseUrl(), server.tokenUri(), clockSkew), () -> {
 					Contender contender = Contender.starter(server.baseUrl());
+					opened.accept(contender.context());
+					return contender;
+				});
+	}
+
+	/**
+	 * The blocking side: (a'), (b') and (c'), {@code RestClient}s on the JDK's
+	 * {@code HttpClient}, loaded from platform threads.
+	 * @param server the loopback server
+	 * @param host the context whose builders make (a') and (b')
+	 * @param opened told of every context opened for (c'), to close at the end
+	 */
+	static Side blocking(LoopbackPatternHealthServer server, ConfigurableApplicationContext host,
+			Consumer<ConfigurableApplicationContext> opened) {
+		return new Side(BlockingContender.FIXED_HEADER, BlockingContender.SPRING_SECURITY, BlockingContender.STARTER,
+				"(a'2) second bare RestClient", "RestClient", 0.97,
+				"calls started at once on " + BlockingLoad.THREADS + " threads",
+				(name, token) -> BlockingContender.fixedHeader(name, host, server.baseUrl(), token),
+				(clockSkew) -> BlockingContender.springSecurity(host, server.baseUrl(), server.tokenUri(), clockSkew),
+				() -> {
+					BlockingContender contender = BlockingContender.starter(server.baseUrl());
 					opened.accept(contender.context());
 					return contender;
 				});
