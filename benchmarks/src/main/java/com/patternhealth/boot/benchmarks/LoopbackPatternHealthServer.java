@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -175,7 +176,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 			return received.then(json(response.status(HttpResponseStatus.UNAUTHORIZED),
 					"{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8)));
 		}
-		Mono<Void> waited = delay.isZero() ? received : received.then(Mono.delay(delay)).then();
+		Mono<Void> waited = delay.isZero() ? received : received.then(delayOnEventLoop(request, delay));
 		return waited.then(Mono.defer(() -> {
 			String token = issue();
 			byte[] body = ("{\"access_token\":\"" + token + "\",\"expires_in\":" + this.tokenLifetime.toMillis()
@@ -183,6 +184,17 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 				.getBytes(StandardCharsets.UTF_8);
 			return json(response, body);
 		}));
+	}
+
+	/**
+	 * Wait on the connection's own event loop: answering from another thread (as
+	 * {@code Mono.delay} does, on Reactor's parallel scheduler) left some connections
+	 * unread under bursts of token requests, their next requests never answered.
+	 */
+	private static Mono<Void> delayOnEventLoop(HttpServerRequest request, Duration delay) {
+		return Mono.create((sink) -> request.withConnection((connection) -> connection.channel()
+			.eventLoop()
+			.schedule(() -> sink.success(), delay.toNanos(), TimeUnit.NANOSECONDS)));
 	}
 
 	private String issue() {
