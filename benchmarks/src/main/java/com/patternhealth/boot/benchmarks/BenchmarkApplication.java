@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.benchmarks;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -35,9 +36,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 @EnableAutoConfiguration
 public class BenchmarkApplication {
 
+	/**
+	 * Every {@code RestClient} measured runs on the JDK's {@code HttpClient}. With
+	 * Reactor Netty on the class path, as the starter brings it, Boot's
+	 * {@code RestClient.Builder} would pick Reactor Netty's request factory, whose
+	 * requests can stall when many with bodies run at once
+	 * (spring-projects/spring-framework#34707).
+	 */
+	static final Map<String, Object> JDK_HTTP_CLIENT = Map.of("spring.http.clients.imperative.factory", "jdk");
+
+	/**
+	 * Start the application in process with the given properties, its {@code RestClient}s
+	 * on the JDK's {@code HttpClient}.
+	 */
 	static ConfigurableApplicationContext start(Map<String, Object> properties) {
+		Map<String, Object> all = new HashMap<>(JDK_HTTP_CLIENT);
+		all.putAll(properties);
 		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
-			.properties(properties)
+			.properties(all)
 			.run();
 	}
 

@@ -36,9 +36,9 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * One of the clients measured side by side: a {@link WebClient} whose base URL is the
- * loopback server, and what must be closed after it.
- *
+ * One of the reactive clients measured side by side: a {@link WebClient} whose base URL
+ * is the loopback server, and what must be closed after it.
+ * <p>
  * Contexts stay open until the end of a run: closing one would dispose Reactor Netty's
  * global resources, which every contender shares.
  *
@@ -47,7 +47,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param context the application context that holds it
  * @author Pattern Health Spring Boot authors
  */
-record Contender(String name, WebClient webClient, ConfigurableApplicationContext context) {
+record Contender(String name, WebClient webClient, ConfigurableApplicationContext context) implements MeasuredClient {
 
 	static final String FIXED_HEADER = "(a) bare WebClient, fixed header";
 
@@ -118,6 +118,26 @@ record Contender(String name, WebClient webClient, ConfigurableApplicationContex
 
 	static ConfigurableApplicationContext host() {
 		return BenchmarkApplication.start(Map.of());
+	}
+
+	@Override
+	public void call() {
+		Load.call(this.webClient).block(Duration.ofSeconds(10));
+	}
+
+	@Override
+	public Load.Throughput throughput(int concurrency, Duration warmup, Duration measure) {
+		return Load.throughput(this.webClient, concurrency, warmup, measure);
+	}
+
+	@Override
+	public long burst(int calls) {
+		return Load.burst(this.webClient, calls);
+	}
+
+	@Override
+	public Load.Samples openLoop(int callsPerSecond, Duration duration) {
+		return Load.openLoop(this.webClient, callsPerSecond, duration);
 	}
 
 }

@@ -23,11 +23,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -88,6 +90,8 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 
 	private volatile Duration tokenDelay = Duration.ZERO;
 
+	private volatile @Nullable String lastUserAgent;
+
 	LoopbackPatternHealthServer() {
 		this(System::nanoTime);
 	}
@@ -124,6 +128,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 		this.tokenRequests.set(0);
 		this.apiCalls.set(0);
 		this.rejectedCalls.set(0);
+		this.lastUserAgent = null;
 		this.validTokens.clear();
 		synchronized (this.issuedAt) {
 			this.issuedAt.clear();
@@ -149,6 +154,14 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 		return this.rejectedCalls.get();
 	}
 
+	/**
+	 * The {@code User-Agent} of the last API call since the last reset, which names the
+	 * HTTP client that sent it.
+	 */
+	@Nullable String lastUserAgent() {
+		return this.lastUserAgent;
+	}
+
 	List<Long> issuedAt() {
 		synchronized (this.issuedAt) {
 			return List.copyOf(this.issuedAt);
@@ -163,7 +176,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 			return received.then(json(response.status(HttpResponseStatus.UNAUTHORIZED),
 					"{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8)));
 		}
-		Mono<Void> waited = delay.isZero() ? received : received.then(Mono.delay(delay)).then();
+		Mono<Void> waited = delay.isZero() ? received : received.then(delayOnEventLoop(request, delay));
 		return waited.then(Mono.defer(() -> {
 			String token = issue();
 			byte[] body = ("{\"access_token\":\"" + token + "\",\"expires_in\":" + this.tokenLifetime.toMillis()
@@ -171,6 +184,17 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 				.getBytes(StandardCharsets.UTF_8);
 			return json(response, body);
 		}));
+	}
+
+	/**
+	 * Wait on the connection's own event loop: answering from another thread (as
+	 * {@code Mono.delay} does, on Reactor's parallel scheduler) left some connections
+	 * unread under bursts of token requests, their next requests never answered.
+	 */
+	private static Mono<Void> delayOnEventLoop(HttpServerRequest request, Duration delay) {
+		return Mono.create((sink) -> request.withConnection((connection) -> connection.channel()
+			.eventLoop()
+			.schedule(() -> sink.success(), delay.toNanos(), TimeUnit.NANOSECONDS)));
 	}
 
 	private String issue() {
@@ -186,6 +210,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 
 	private Publisher<Void> api(HttpServerRequest request, HttpServerResponse response) {
 		this.apiCalls.incrementAndGet();
+		this.lastUserAgent = request.requestHeaders().get(HttpHeaderNames.USER_AGENT);
 		String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
 		Long expiresAt = (authorization != null && authorization.startsWith("Bearer "))
 				? this.validTokens.get(authorization.substring(7)) : null;

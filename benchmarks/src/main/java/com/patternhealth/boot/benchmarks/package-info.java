@@ -15,7 +15,8 @@
  */
 
 /**
- * Benchmarks of the starter beside a bare WebClient and beside plain Spring Security.
+ * Benchmarks of the starter beside bare WebClients and RestClients and beside plain
+ * Spring Security.
  */
 @NullMarked
 package com.patternhealth.boot.benchmarks;

@@ -61,6 +61,15 @@ class LoopbackPatternHealthServerTests {
 	}
 
 	@Test
+	void answersTokenRequestsAfterTheDelay() {
+		this.server.reset(Duration.ofSeconds(5), Duration.ofMillis(200));
+		long start = System.nanoTime();
+		assertThat(requestToken(LoopbackPatternHealthServer.CLIENT_SECRET).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+		assertThat(this.server.tokenRequests()).isOne();
+	}
+
+	@Test
 	void rejectsWrongCredentials() {
 		ResponseEntity<String> answer = requestToken("wrong");
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
