@@ -23,6 +23,8 @@ import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
@@ -51,8 +53,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * {@link PatternHealth#REPLAY_ATTRIBUTE} is {@code false}, or when its body cannot be
  * written twice (a one-shot {@code Publisher}; values, forms and multipart data can).
  * <p>
- * A {@link WebClientRequestException} never carries the {@code Authorization} header to
- * the caller.
+ * Neither a {@link WebClientRequestException} nor a {@code WebClientResponseException}
+ * carries the {@code Authorization} header to the caller.
  *
  * @author Pattern Health Spring Boot authors
  * @since 0.1.0
@@ -94,9 +96,29 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 		if (!this.origin.matches(request.url())) {
 			return next.exchange(request);
 		}
-		return authorize().flatMap((client) -> send(request, client, next)
-			.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
-					? replay(request, client, response, next) : Mono.just(response)));
+		return authorize()
+			.flatMap((client) -> send(request, client, next)
+				.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
+						? replay(request, client, response, next) : Mono.just(response)))
+			.map(PatternHealthBearerExchangeFilterFunction::withoutCredentials);
+	}
+
+	/**
+	 * The same answer, whose request no longer holds the {@code Authorization} header
+	 * when it is an error: the {@code WebClientResponseException} made of it keeps the
+	 * request for the caller.
+	 */
+	private static ClientResponse withoutCredentials(ClientResponse response) {
+		HttpRequest sent = response.request();
+		if (!response.statusCode().isError() || !sent.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			return response;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(sent.getHeaders());
+		headers.remove(HttpHeaders.AUTHORIZATION);
+		return response.mutate()
+			.request(new SentRequest(sent.getMethod(), sent.getURI(), headers, sent.getAttributes()))
+			.build();
 	}
 
 	private Mono<ClientResponse> replay(ClientRequest request, OAuth2AuthorizedClient rejected, ClientResponse response,
@@ -169,6 +191,34 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION,
 					"Bearer " + client.getAccessToken().getTokenValue()))
 			.build();
+	}
+
+	/**
+	 * A request as it was sent, without its credentials.
+	 */
+	private record SentRequest(HttpMethod method, URI uri, HttpHeaders headers,
+			Map<String, Object> attributes) implements HttpRequest {
+
+		@Override
+		public HttpMethod getMethod() {
+			return this.method;
+		}
+
+		@Override
+		public URI getURI() {
+			return this.uri;
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return this.headers;
+		}
+
+		@Override
+		public Map<String, Object> getAttributes() {
+			return this.attributes;
+		}
+
 	}
 
 	/**

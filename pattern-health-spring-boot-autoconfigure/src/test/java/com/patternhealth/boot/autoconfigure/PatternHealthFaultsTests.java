@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -58,6 +59,7 @@ import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Faults that a new user meets: an endpoint that answers {@code 401} to a valid token, a
@@ -165,6 +167,21 @@ class PatternHealthFaultsTests {
 			assertThat(failure).isInstanceOf(WebClientRequestException.class);
 			assertThat(((WebClientRequestException) failure).getHeaders().containsHeader(HttpHeaders.AUTHORIZATION))
 				.isFalse();
+			server.verify(1,
+					getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-1")));
+		});
+	}
+
+	@Test
+	void neverHandsACallerTheTokenThroughAnExceptionOfAnApiErrorAnswer() {
+		server.stubFor(get(MEMBERS).willReturn(aResponse().withStatus(403).withBody("{\"error\":\"forbidden\"}")));
+		application(PatternHealthTransport.WEB_CLIENT).run((context) -> {
+			WebClient client = context.getBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, WebClient.class);
+			WebClientResponseException failure = catchThrowableOfType(WebClientResponseException.Forbidden.class,
+					() -> client.get().uri(MEMBERS).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30)));
+			assertThat(failure.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)).isFalse();
+			assertThat(failure.getRequest().getURI().getPath()).isEqualTo(MEMBERS);
+			assertThat(failure.getResponseBodyAs(Map.class)).containsEntry("error", "forbidden");
 			server.verify(1,
 					getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-1")));
 		});
