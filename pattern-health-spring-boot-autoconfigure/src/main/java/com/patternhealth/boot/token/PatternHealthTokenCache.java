@@ -39,7 +39,6 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
 /**
  * The one Pattern Health access token of an application, shared by every HTTP stack that
@@ -109,7 +108,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 				builder.timeout);
 		this.requests = new TokenRequests(builder.tokenClient.apply(endpoint), this.failures,
 				builder.tokenUri.toString(), builder);
-		this.settings = new Settings(builder.refreshAhead, builder.expiryMargin, maxWait(builder),
+		this.settings = new Settings(builder.refreshAhead, builder.expiryMargin, builder.maxWait(),
 				builder.maxRetryAfter, builder.maxLifetime, builder.rejectedCredentialsCooldown,
 				builder.unauthorizedReplacementInterval, builder.clock);
 	}
@@ -344,7 +343,10 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	private void fail(CompletableFuture<CachedToken> round, PatternHealthTokenException failure) {
 		PatternHealthTokenException handedOut = this.closed ? this.failures.closed() : failure;
 		try {
-			TokenCacheState failed = update((current) -> failed(current, handedOut));
+			Instant now = this.settings.clock().instant();
+			TokenCacheState failed = update(
+					(current) -> current.failed(handedOut, now, this.requests.backoff(current.failures() + 1),
+							this.settings.maxRetryAfter(), this.settings.rejectedCredentialsCooldown(), this.failures));
 			if (!this.closed) {
 				logFailure(handedOut, failed);
 			}
@@ -364,52 +366,9 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	}
 
 	private CachedToken cache(TokenRequests.Answer answer, boolean afterUnauthorized) {
-		OAuth2AccessTokenResponse response = answer.response();
-		Instant requestedAt = answer.requestedAt();
-		Duration lifetime = lifetime(response);
-		Instant expiresAt = requestedAt.plus(lifetime);
-		OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
-				response.getAccessToken().getTokenValue(), requestedAt, expiresAt,
-				response.getAccessToken().getScopes());
-		OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(this.publicRegistration,
-				this.publicRegistration.getClientId(), token);
-		return new CachedToken(client, expiresAt.minus(share(lifetime, this.settings.refreshAhead())),
-				expiresAt.minus(share(lifetime, this.settings.expiryMargin())), afterUnauthorized);
-	}
-
-	/**
-	 * Return the lifetime of the token in the response: in milliseconds when the reader
-	 * recorded them, at most the longest lifetime.
-	 */
-	private Duration lifetime(OAuth2AccessTokenResponse response) {
-		Object milliseconds = response.getAdditionalParameters().get(TokenResponseReader.LIFETIME_PARAMETER);
-		OAuth2AccessToken token = response.getAccessToken();
-		Duration lifetime = (milliseconds instanceof Number number) ? Duration.ofMillis(number.longValue())
-				: Duration.between(token.getIssuedAt(), token.getExpiresAt());
-		return min(lifetime, this.settings.maxLifetime());
-	}
-
-	/**
-	 * The state after a failed token request. Rejected credentials block calls without a
-	 * token for the cooldown; a failure that may pass blocks them until the later of the
-	 * jittered backoff and the endpoint's {@code Retry-After} (at most the longest
-	 * honoured one); any other failure only delays background refreshes.
-	 */
-	private TokenCacheState failed(TokenCacheState current, PatternHealthTokenException failure) {
-		Instant now = this.settings.clock().instant();
-		if (failure instanceof PatternHealthCredentialsRejectedException rejected) {
-			return current.failed(now.plus(this.settings.rejectedCredentialsCooldown()), rejected, failure);
-		}
-		Duration delay = this.requests.backoff(current.failures() + 1);
-		Duration retryAfter = failure.getRetryAfter();
-		if (retryAfter != null) {
-			retryAfter = min(retryAfter, this.settings.maxRetryAfter());
-			delay = (retryAfter.compareTo(delay) > 0) ? retryAfter : delay;
-		}
-		Instant nextAttempt = now.plus(delay);
-		return current.failed(nextAttempt,
-				TokenRequestRetry.isTransient(failure) ? this.failures.backingOff(failure, nextAttempt, now) : null,
-				failure);
+		return CachedToken.of(answer.response(), answer.requestedAt(), this.publicRegistration,
+				this.settings.maxLifetime(), this.settings.refreshAhead(), this.settings.expiryMargin(),
+				afterUnauthorized);
 	}
 
 	private void logFailure(PatternHealthTokenException failure, TokenCacheState state) {
@@ -424,23 +383,6 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		else {
 			logger.warn(failure.getMessage());
 		}
-	}
-
-	/**
-	 * The longest a blocking caller waits for the shared token request: every attempt
-	 * timing out after the longest backoff, and a second more.
-	 */
-	private static Duration maxWait(PatternHealthTokenCacheBuilder builder) {
-		long attempts = Math.min(builder.maxAttempts, 1000);
-		return builder.timeout.plus(builder.maxBackoff).multipliedBy(attempts).plusSeconds(1);
-	}
-
-	private static Duration min(Duration a, Duration b) {
-		return (a.compareTo(b) <= 0) ? a : b;
-	}
-
-	private static Duration share(Duration lifetime, double ratio) {
-		return Duration.ofMillis((long) (lifetime.toMillis() * ratio));
 	}
 
 	/**

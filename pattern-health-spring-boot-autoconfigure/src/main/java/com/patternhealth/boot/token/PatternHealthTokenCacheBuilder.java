@@ -295,6 +295,15 @@ public final class PatternHealthTokenCacheBuilder {
 	}
 
 	/**
+	 * The longest a blocking caller waits for the shared token request: every attempt
+	 * timing out after the longest backoff, and a second more.
+	 */
+	Duration maxWait() {
+		long attempts = Math.min(this.maxAttempts, 1000);
+		return this.timeout.plus(this.maxBackoff).multipliedBy(attempts).plusSeconds(1);
+	}
+
+	/**
 	 * Build the cache.
 	 * @return the cache
 	 */

@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.token;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -65,6 +66,36 @@ record TokenCacheState(@Nullable CachedToken token, @Nullable CompletableFuture<
 			PatternHealthTokenException failure) {
 		return new TokenCacheState(this.token, this.round, this.failures + 1, nextAttempt, blocked, failure,
 				this.unauthorized);
+	}
+
+	/**
+	 * Return the state after a failed token request. Rejected credentials block calls
+	 * without a token for the cooldown; a failure that may pass blocks them until the
+	 * later of the jittered backoff and the endpoint's {@code Retry-After} (at most the
+	 * longest honoured one); any other failure only delays background refreshes.
+	 * @param failure the failure
+	 * @param now the current instant
+	 * @param backoff the jittered backoff after this many failures
+	 * @param maxRetryAfter the longest honoured {@code Retry-After}
+	 * @param cooldown how long rejected credentials block calls
+	 * @param failures makes the failure handed to blocked calls
+	 * @return the new state
+	 */
+	TokenCacheState failed(PatternHealthTokenException failure, Instant now, Duration backoff, Duration maxRetryAfter,
+			Duration cooldown, TokenFailures failures) {
+		if (failure instanceof PatternHealthCredentialsRejectedException rejected) {
+			return failed(now.plus(cooldown), rejected, failure);
+		}
+		Duration delay = backoff;
+		Duration retryAfter = failure.getRetryAfter();
+		if (retryAfter != null) {
+			retryAfter = (retryAfter.compareTo(maxRetryAfter) > 0) ? maxRetryAfter : retryAfter;
+			delay = (retryAfter.compareTo(delay) > 0) ? retryAfter : delay;
+		}
+		Instant nextAttempt = now.plus(delay);
+		return failed(nextAttempt,
+				TokenRequestRetry.isTransient(failure) ? failures.backingOff(failure, nextAttempt, now) : null,
+				failure);
 	}
 
 	/**
