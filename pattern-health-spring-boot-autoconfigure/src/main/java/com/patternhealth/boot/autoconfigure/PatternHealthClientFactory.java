@@ -132,10 +132,10 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 	 * and {@code patternhealth.api}, with the ones the client sets laid over them.
 	 */
 	private static Settings settings(PatternHealthProperties properties, Binder binder, String name) {
-		PatternHealthProperties.Token token = new PatternHealthProperties.Token();
+		PatternHealthTokenProperties token = new PatternHealthTokenProperties();
 		BeanUtils.copyProperties(properties.getToken(), token);
 		BeanUtils.copyProperties(properties.getToken().getRetry(), token.getRetry());
-		PatternHealthProperties.Api api = new PatternHealthProperties.Api();
+		PatternHealthApiProperties api = new PatternHealthApiProperties();
 		BeanUtils.copyProperties(properties.getApi().getRetry(), api.getRetry());
 		binder.bind(prefix(name) + "token", Bindable.ofInstance(token));
 		binder.bind(prefix(name) + "api", Bindable.ofInstance(api));
@@ -167,7 +167,7 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 		return "patternhealth.clients." + name + ".";
 	}
 
-	private record Settings(PatternHealthProperties.Token token, PatternHealthProperties.Api api) {
+	private record Settings(PatternHealthTokenProperties token, PatternHealthApiProperties api) {
 
 	}
 

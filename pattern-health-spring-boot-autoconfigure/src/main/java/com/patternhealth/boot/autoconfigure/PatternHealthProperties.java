@@ -17,7 +17,6 @@
 package com.patternhealth.boot.autoconfigure;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.StringUtils;
 
 /**
@@ -32,6 +32,7 @@ import org.springframework.util.StringUtils;
  * is initialized, by {@link PatternHealthPropertiesValidator}.
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
 @ConfigurationProperties("patternhealth")
 public class PatternHealthProperties implements InitializingBean {
@@ -68,9 +69,11 @@ public class PatternHealthProperties implements InitializingBean {
 	 */
 	private boolean allowInsecureHttp;
 
-	private final Token token = new Token();
+	@NestedConfigurationProperty
+	private final PatternHealthTokenProperties token = new PatternHealthTokenProperties();
 
-	private final Api api = new Api();
+	@NestedConfigurationProperty
+	private final PatternHealthApiProperties api = new PatternHealthApiProperties();
 
 	/**
 	 * Further Pattern Health clients by name, each with its own base URL, credentials and
@@ -128,11 +131,11 @@ public class PatternHealthProperties implements InitializingBean {
 		this.allowInsecureHttp = allowInsecureHttp;
 	}
 
-	public Token getToken() {
+	public PatternHealthTokenProperties getToken() {
 		return this.token;
 	}
 
-	public Api getApi() {
+	public PatternHealthApiProperties getApi() {
 		return this.api;
 	}
 
@@ -203,280 +206,6 @@ public class PatternHealthProperties implements InitializingBean {
 
 		public void setClientSecret(@Nullable String clientSecret) {
 			this.clientSecret = clientSecret;
-		}
-
-	}
-
-	/**
-	 * Settings of the access token's lifecycle.
-	 */
-	public static class Token {
-
-		/**
-		 * Whether to URL-encode the client ID and secret before Base64 encoding them, as
-		 * RFC 6749 section 2.3.1 asks. Pattern Health expects them as written.
-		 */
-		private boolean encodeCredentials;
-
-		/**
-		 * Lifetime of a token whose answer has no expires_in.
-		 */
-		private Duration defaultExpiresIn = Duration.ofMinutes(5);
-
-		/**
-		 * Longest lifetime given to a token, whatever its expires_in says.
-		 */
-		private Duration maxLifetime = Duration.ofHours(24);
-
-		/**
-		 * Share of a token's lifetime, counted back from its expiry, during which one
-		 * background refresh runs while calls keep using the token.
-		 */
-		private double refreshAhead = 0.1;
-
-		/**
-		 * Share of a token's lifetime, counted back from its expiry, during which calls
-		 * no longer use it and wait for a new one.
-		 */
-		private double expiryMargin = 0.02;
-
-		/**
-		 * Time limit of one token request, from connecting to reading the answer.
-		 */
-		private Duration timeout = Duration.ofSeconds(10);
-
-		/**
-		 * How long after Pattern Health rejected the credentials calls fail at once,
-		 * without asking the token endpoint again.
-		 */
-		private Duration rejectedCredentialsCooldown = Duration.ofSeconds(1);
-
-		/**
-		 * Shortest time between two token requests caused by 401 answers of the API. A
-		 * 401 to a token younger than this is the resource's answer and is handed to the
-		 * caller without a new token.
-		 */
-		private Duration unauthorizedReplacementInterval = Duration.ofSeconds(5);
-
-		private final Retry retry = new Retry();
-
-		public boolean isEncodeCredentials() {
-			return this.encodeCredentials;
-		}
-
-		public void setEncodeCredentials(boolean encodeCredentials) {
-			this.encodeCredentials = encodeCredentials;
-		}
-
-		public Duration getDefaultExpiresIn() {
-			return this.defaultExpiresIn;
-		}
-
-		public void setDefaultExpiresIn(Duration defaultExpiresIn) {
-			this.defaultExpiresIn = defaultExpiresIn;
-		}
-
-		public Duration getMaxLifetime() {
-			return this.maxLifetime;
-		}
-
-		public void setMaxLifetime(Duration maxLifetime) {
-			this.maxLifetime = maxLifetime;
-		}
-
-		public double getRefreshAhead() {
-			return this.refreshAhead;
-		}
-
-		public void setRefreshAhead(double refreshAhead) {
-			this.refreshAhead = refreshAhead;
-		}
-
-		public double getExpiryMargin() {
-			return this.expiryMargin;
-		}
-
-		public void setExpiryMargin(double expiryMargin) {
-			this.expiryMargin = expiryMargin;
-		}
-
-		public Duration getTimeout() {
-			return this.timeout;
-		}
-
-		public void setTimeout(Duration timeout) {
-			this.timeout = timeout;
-		}
-
-		public Duration getRejectedCredentialsCooldown() {
-			return this.rejectedCredentialsCooldown;
-		}
-
-		public void setRejectedCredentialsCooldown(Duration rejectedCredentialsCooldown) {
-			this.rejectedCredentialsCooldown = rejectedCredentialsCooldown;
-		}
-
-		public Duration getUnauthorizedReplacementInterval() {
-			return this.unauthorizedReplacementInterval;
-		}
-
-		public void setUnauthorizedReplacementInterval(Duration unauthorizedReplacementInterval) {
-			this.unauthorizedReplacementInterval = unauthorizedReplacementInterval;
-		}
-
-		public Retry getRetry() {
-			return this.retry;
-		}
-
-	}
-
-	/**
-	 * Retries of token requests that failed for a reason that may pass.
-	 */
-	public static class Retry {
-
-		/**
-		 * Number of attempts of a token request that fails with 408, 429, 5xx, an I/O
-		 * error or a timeout, the first attempt included.
-		 */
-		private int maxAttempts = 3;
-
-		/**
-		 * Delay before the second attempt. It doubles with each attempt, with jitter.
-		 */
-		private Duration initialBackoff = Duration.ofMillis(200);
-
-		/**
-		 * Longest delay between two attempts of one token request. A Retry-After longer
-		 * than this ends the attempts, and the next token request waits for it.
-		 */
-		private Duration maxBackoff = Duration.ofSeconds(5);
-
-		/**
-		 * Longest Retry-After of the token endpoint that is honoured; a longer one is cut
-		 * to this.
-		 */
-		private Duration maxRetryAfter = Duration.ofMinutes(2);
-
-		public int getMaxAttempts() {
-			return this.maxAttempts;
-		}
-
-		public void setMaxAttempts(int maxAttempts) {
-			this.maxAttempts = maxAttempts;
-		}
-
-		public Duration getInitialBackoff() {
-			return this.initialBackoff;
-		}
-
-		public void setInitialBackoff(Duration initialBackoff) {
-			this.initialBackoff = initialBackoff;
-		}
-
-		public Duration getMaxBackoff() {
-			return this.maxBackoff;
-		}
-
-		public void setMaxBackoff(Duration maxBackoff) {
-			this.maxBackoff = maxBackoff;
-		}
-
-		public Duration getMaxRetryAfter() {
-			return this.maxRetryAfter;
-		}
-
-		public void setMaxRetryAfter(Duration maxRetryAfter) {
-			this.maxRetryAfter = maxRetryAfter;
-		}
-
-	}
-
-	/**
-	 * Settings of the calls to the Pattern Health API.
-	 */
-	public static class Api {
-
-		private final Retry retry = new Retry();
-
-		public Retry getRetry() {
-			return this.retry;
-		}
-
-		/**
-		 * Sending an idempotent API request again after a 429 or 503 answer.
-		 */
-		public static class Retry {
-
-			/**
-			 * Whether to send a GET, HEAD, OPTIONS, PUT or DELETE request again when
-			 * Pattern Health answers 429 or 503.
-			 */
-			private boolean enabled = true;
-
-			/**
-			 * Number of attempts of an API request answered 429 or 503, the first attempt
-			 * included.
-			 */
-			private int maxAttempts = 3;
-
-			/**
-			 * Delay before the second attempt. It doubles with each attempt, with jitter.
-			 */
-			private Duration initialBackoff = Duration.ofMillis(500);
-
-			/**
-			 * Longest delay between two attempts, unless the answer's Retry-After asks
-			 * for more.
-			 */
-			private Duration maxBackoff = Duration.ofSeconds(5);
-
-			/**
-			 * Longest wait before an attempt. An answer whose Retry-After asks for longer
-			 * goes to the caller at once.
-			 */
-			private Duration maxWait = Duration.ofSeconds(10);
-
-			public boolean isEnabled() {
-				return this.enabled;
-			}
-
-			public void setEnabled(boolean enabled) {
-				this.enabled = enabled;
-			}
-
-			public int getMaxAttempts() {
-				return this.maxAttempts;
-			}
-
-			public void setMaxAttempts(int maxAttempts) {
-				this.maxAttempts = maxAttempts;
-			}
-
-			public Duration getInitialBackoff() {
-				return this.initialBackoff;
-			}
-
-			public void setInitialBackoff(Duration initialBackoff) {
-				this.initialBackoff = initialBackoff;
-			}
-
-			public Duration getMaxBackoff() {
-				return this.maxBackoff;
-			}
-
-			public void setMaxBackoff(Duration maxBackoff) {
-				this.maxBackoff = maxBackoff;
-			}
-
-			public Duration getMaxWait() {
-				return this.maxWait;
-			}
-
-			public void setMaxWait(Duration maxWait) {
-				this.maxWait = maxWait;
-			}
-
 		}
 
 	}

@@ -59,8 +59,8 @@ final class PatternHealthPropertiesMapper {
 	 * @return the builder
 	 */
 	static PatternHealthTokenCacheBuilder tokenCache(URI tokenUri, String clientId, String clientSecret,
-			PatternHealthProperties.Token token) {
-		PatternHealthProperties.Retry retry = token.getRetry();
+			PatternHealthTokenProperties token) {
+		PatternHealthTokenProperties.Retry retry = token.getRetry();
 		PatternHealthTokenCacheBuilder builder = PatternHealthTokenCache
 			.withCredentials(tokenUri, clientId, clientSecret)
 			.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
@@ -90,7 +90,7 @@ final class PatternHealthPropertiesMapper {
 	 * @param retry the settings
 	 * @return the policy, or {@code null} when API requests are never sent again
 	 */
-	static @Nullable PatternHealthRetryPolicy apiRetryPolicy(PatternHealthProperties.Api.Retry retry) {
+	static @Nullable PatternHealthRetryPolicy apiRetryPolicy(PatternHealthApiProperties.Retry retry) {
 		if (!retry.isEnabled()) {
 			return null;
 		}

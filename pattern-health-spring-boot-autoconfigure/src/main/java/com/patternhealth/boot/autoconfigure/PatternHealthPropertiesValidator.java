@@ -233,7 +233,7 @@ final class PatternHealthPropertiesValidator {
 		return Character.isWhitespace(character) || Character.isSpaceChar(character);
 	}
 
-	static void checkToken(String prefix, PatternHealthProperties.Token token,
+	static void checkToken(String prefix, PatternHealthTokenProperties token,
 			List<InvalidPatternHealthPropertiesException.Problem> problems) {
 		if (!(token.getExpiryMargin() >= 0 && token.getExpiryMargin() < token.getRefreshAhead()
 				&& token.getRefreshAhead() < 1)) {
@@ -249,7 +249,7 @@ final class PatternHealthPropertiesValidator {
 				problems);
 		checkNotNegative(prefix + "token.unauthorized-replacement-interval", token.getUnauthorizedReplacementInterval(),
 				"5s", problems);
-		PatternHealthProperties.Retry retry = token.getRetry();
+		PatternHealthTokenProperties.Retry retry = token.getRetry();
 		if (retry.getMaxAttempts() < 1) {
 			problems.add(new InvalidPatternHealthPropertiesException.Problem(prefix + "token.retry.max-attempts",
 					"is " + retry.getMaxAttempts() + "; it must be at least 1"));
@@ -258,7 +258,7 @@ final class PatternHealthPropertiesValidator {
 		checkNotNegative(prefix + "token.retry.max-retry-after", retry.getMaxRetryAfter(), "2m", problems);
 	}
 
-	static void checkApiRetry(String prefix, PatternHealthProperties.Api.Retry retry,
+	static void checkApiRetry(String prefix, PatternHealthApiProperties.Retry retry,
 			List<InvalidPatternHealthPropertiesException.Problem> problems) {
 		if (!retry.isEnabled()) {
 			return;

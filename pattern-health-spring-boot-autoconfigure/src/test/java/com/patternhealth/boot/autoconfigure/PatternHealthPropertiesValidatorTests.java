@@ -365,7 +365,7 @@ class PatternHealthPropertiesValidatorTests {
 	@ValueSource(strings = { "0s", "-1s" })
 	void refusesApiRetryDurationsThatAreNotPositive(String value) {
 		PatternHealthProperties properties = properties("https://api.example.com");
-		PatternHealthProperties.Api.Retry retry = properties.getApi().getRetry();
+		PatternHealthApiProperties.Retry retry = properties.getApi().getRetry();
 		retry.setInitialBackoff(DurationStyle.detectAndParse(value));
 		retry.setMaxBackoff(DurationStyle.detectAndParse(value));
 		retry.setMaxWait(DurationStyle.detectAndParse(value));
@@ -413,7 +413,7 @@ class PatternHealthPropertiesValidatorTests {
 	@Test
 	void ignoresTheApiRetrySettingsWhenRetriesAreOff() {
 		PatternHealthProperties properties = properties("https://api.example.com");
-		PatternHealthProperties.Api.Retry retry = properties.getApi().getRetry();
+		PatternHealthApiProperties.Retry retry = properties.getApi().getRetry();
 		retry.setEnabled(false);
 		retry.setMaxAttempts(0);
 		retry.setMaxWait(Duration.ZERO);
@@ -429,7 +429,7 @@ class PatternHealthPropertiesValidatorTests {
 	}
 
 	private static void setEveryDuration(PatternHealthProperties properties, Duration duration) {
-		PatternHealthProperties.Token token = properties.getToken();
+		PatternHealthTokenProperties token = properties.getToken();
 		token.setDefaultExpiresIn(duration);
 		token.setMaxLifetime(duration);
 		token.setTimeout(duration);

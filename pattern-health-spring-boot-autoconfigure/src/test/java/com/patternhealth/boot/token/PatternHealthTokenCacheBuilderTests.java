@@ -19,6 +19,7 @@ package com.patternhealth.boot.token;
 import java.net.URI;
 
 import com.patternhealth.boot.autoconfigure.PatternHealthProperties;
+import com.patternhealth.boot.autoconfigure.PatternHealthTokenProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ class PatternHealthTokenCacheBuilderTests {
 
 	@Test
 	void hasTheDefaultsOfTheProperties() {
-		PatternHealthProperties.Token token = new PatternHealthProperties().getToken();
+		PatternHealthTokenProperties token = new PatternHealthProperties().getToken();
 		assertThat(this.builder.encodeCredentials).isEqualTo(token.isEncodeCredentials());
 		assertThat(this.builder.defaultExpiresIn).isEqualTo(token.getDefaultExpiresIn());
 		assertThat(this.builder.maxLifetime).isEqualTo(token.getMaxLifetime());
