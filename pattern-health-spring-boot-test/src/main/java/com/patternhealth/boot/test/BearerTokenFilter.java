@@ -40,7 +40,7 @@ final class BearerTokenFilter implements StubRequestFilterV2 {
 	@Override
 	public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
 		boolean tokenRequest = this.standIn.isTokenRequest(request.getUrl());
-		PatternHealthStandIn.Failure failure = this.standIn.nextFailure(tokenRequest);
+		StandInFailures.Failure failure = this.standIn.nextFailure(tokenRequest);
 		if (failure != null) {
 			return RequestFilterAction.stopWith(failure.response());
 		}

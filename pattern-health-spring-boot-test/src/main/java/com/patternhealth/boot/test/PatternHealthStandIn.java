@@ -16,24 +16,18 @@
 
 package com.patternhealth.boot.test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -95,30 +89,16 @@ public final class PatternHealthStandIn implements AutoCloseable {
 
 	private final String clientSecret;
 
-	private final String expectedBasicCredentials;
-
-	private final Duration configuredTokenLifetime;
-
-	private volatile Duration tokenLifetime;
-
-	private final Clock clock;
-
-	private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+	private final StandInTokens tokens;
 
 	private final Map<String, Group> groups = new ConcurrentHashMap<>();
 
-	private final AtomicReference<PendingFailures> apiFailures = new AtomicReference<>(PendingFailures.NONE);
+	private final StandInFailures failures = new StandInFailures();
 
-	private final AtomicReference<PendingFailures> tokenFailures = new AtomicReference<>(PendingFailures.NONE);
-
-	private PatternHealthStandIn(Builder builder) {
+	PatternHealthStandIn(PatternHealthStandInBuilder builder) {
 		this.clientId = builder.clientId;
 		this.clientSecret = builder.clientSecret;
-		this.expectedBasicCredentials = Base64.getEncoder()
-			.encodeToString((builder.clientId + ":" + builder.clientSecret).getBytes(StandardCharsets.UTF_8));
-		this.configuredTokenLifetime = builder.tokenLifetime;
-		this.tokenLifetime = builder.tokenLifetime;
-		this.clock = builder.clock;
+		this.tokens = new StandInTokens(builder.clientId, builder.clientSecret, builder.tokenLifetime, builder.clock);
 		this.server = new WireMockServer(WireMockConfiguration.options()
 			.bindAddress("127.0.0.1")
 			.port(builder.port)
@@ -137,11 +117,11 @@ public final class PatternHealthStandIn implements AutoCloseable {
 	 * Start configuring a stand-in.
 	 * @return a builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static PatternHealthStandInBuilder builder() {
+		return new PatternHealthStandInBuilder();
 	}
 
-	private PatternHealthStandIn startServer() {
+	PatternHealthStandIn startServer() {
 		this.server.start();
 		this.server.stubFor(WireMock.any(WireMock.urlPathEqualTo(TOKEN_PATH))
 			.atPriority(10)
@@ -190,7 +170,7 @@ public final class PatternHealthStandIn implements AutoCloseable {
 	 * @return the token lifetime
 	 */
 	public Duration tokenLifetime() {
-		return this.tokenLifetime;
+		return this.tokens.lifetime();
 	}
 
 	/**
@@ -199,10 +179,7 @@ public final class PatternHealthStandIn implements AutoCloseable {
 	 * @param tokenLifetime the token lifetime, positive
 	 */
 	public void setTokenLifetime(Duration tokenLifetime) {
-		if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
-			throw new IllegalArgumentException("'tokenLifetime' must be positive, not " + tokenLifetime);
-		}
-		this.tokenLifetime = tokenLifetime;
+		this.tokens.setLifetime(tokenLifetime);
 	}
 
 	/**
@@ -241,7 +218,7 @@ public final class PatternHealthStandIn implements AutoCloseable {
 	 * Make every token issued so far expired, so that the API answers {@code 401} to it.
 	 */
 	public void expireAllTokens() {
-		this.tokens.replaceAll((token, expiresAt) -> Instant.MIN);
+		this.tokens.expireAll();
 	}
 
 	/**
@@ -265,7 +242,7 @@ public final class PatternHealthStandIn implements AutoCloseable {
 	 * {@code null} for no such header
 	 */
 	public void failNextApiRequests(int status, int count, @Nullable Duration retryAfter) {
-		this.apiFailures.set(PendingFailures.of(status, count, retryAfter));
+		this.failures.failNext(false, status, count, retryAfter);
 	}
 
 	/**
@@ -287,7 +264,7 @@ public final class PatternHealthStandIn implements AutoCloseable {
 	 * @param count the number of requests to fail; zero cancels earlier failures
 	 */
 	public void failNextTokenRequests(int status, int count) {
-		this.tokenFailures.set(PendingFailures.of(status, count, null));
+		this.failures.failNext(true, status, count, null);
 	}
 
 	/**
@@ -329,9 +306,8 @@ public final class PatternHealthStandIn implements AutoCloseable {
 	 */
 	public void reset() {
 		this.server.resetRequests();
-		this.apiFailures.set(PendingFailures.NONE);
-		this.tokenFailures.set(PendingFailures.NONE);
-		this.tokenLifetime = this.configuredTokenLifetime;
+		this.failures.reset();
+		this.tokens.resetLifetime();
 	}
 
 	/**
@@ -368,44 +344,19 @@ public final class PatternHealthStandIn implements AutoCloseable {
 	}
 
 	boolean acceptsBasic(@Nullable String authorization) {
-		String credentials = credentials(authorization, "Basic");
-		return this.expectedBasicCredentials.equals(credentials);
+		return this.tokens.acceptsBasic(authorization);
 	}
 
-	IssuedToken issueToken() {
-		Duration lifetime = this.tokenLifetime;
-		String value = "stand-in-" + UUID.randomUUID();
-		this.tokens.put(value, this.clock.instant().plus(lifetime));
-		return new IssuedToken(value, lifetime);
+	StandInTokens.IssuedToken issueToken() {
+		return this.tokens.issue();
 	}
 
-	TokenCheck checkBearer(@Nullable String authorization) {
-		String token = credentials(authorization, "Bearer");
-		if (token == null) {
-			return TokenCheck.MISSING;
-		}
-		Instant expiresAt = this.tokens.get(token);
-		if (expiresAt == null) {
-			return TokenCheck.UNKNOWN;
-		}
-		return this.clock.instant().isBefore(expiresAt) ? TokenCheck.VALID : TokenCheck.EXPIRED;
+	StandInTokens.TokenCheck checkBearer(@Nullable String authorization) {
+		return this.tokens.check(authorization);
 	}
 
-	/**
-	 * Return the failure to answer to the next request of the given kind, and count it.
-	 * @return the failure, or {@code null} if none is pending
-	 */
-	@Nullable Failure nextFailure(boolean tokenRequest) {
-		AtomicReference<PendingFailures> failures = tokenRequest ? this.tokenFailures : this.apiFailures;
-		while (true) {
-			PendingFailures current = failures.get();
-			if (current.remaining() == 0) {
-				return null;
-			}
-			if (failures.compareAndSet(current, current.next())) {
-				return current.failure();
-			}
-		}
+	StandInFailures.@Nullable Failure nextFailure(boolean tokenRequest) {
+		return this.failures.next(tokenRequest);
 	}
 
 	@Nullable Group findGroup(String groupId) {
@@ -426,36 +377,12 @@ public final class PatternHealthStandIn implements AutoCloseable {
 		return count;
 	}
 
-	private static @Nullable String credentials(@Nullable String authorization, String scheme) {
-		if (authorization == null || authorization.length() <= scheme.length()
-				|| !authorization.regionMatches(true, 0, scheme + " ", 0, scheme.length() + 1)) {
-			return null;
-		}
-		return authorization.substring(scheme.length() + 1);
-	}
-
 	private static List<Map<String, Object>> copy(List<? extends Map<String, ?>> items) {
 		List<Map<String, Object>> copy = new ArrayList<>(items.size());
 		for (Map<String, ?> item : items) {
 			copy.add(Collections.unmodifiableMap(new LinkedHashMap<>(item)));
 		}
 		return Collections.unmodifiableList(copy);
-	}
-
-	/**
-	 * A token just issued.
-	 */
-	record IssuedToken(String value, Duration lifetime) {
-
-	}
-
-	/**
-	 * What the stand-in makes of the bearer token of a request.
-	 */
-	enum TokenCheck {
-
-		VALID, MISSING, UNKNOWN, EXPIRED
-
 	}
 
 	/**
@@ -466,135 +393,6 @@ public final class PatternHealthStandIn implements AutoCloseable {
 		volatile List<Map<String, Object>> members = List.of();
 
 		volatile List<Map<String, Object>> tasks = List.of();
-
-	}
-
-	/**
-	 * A failure to answer: a status and, if positive or zero, a {@code Retry-After} in
-	 * seconds.
-	 */
-	record Failure(int status, long retryAfterSeconds) {
-
-		ResponseDefinition response() {
-			return (this.retryAfterSeconds >= 0)
-					? Responses.empty(this.status, "Retry-After", Long.toString(this.retryAfterSeconds))
-					: Responses.empty(this.status);
-		}
-
-	}
-
-	/**
-	 * Failures to answer to the next requests.
-	 */
-	private record PendingFailures(Failure failure, int remaining) {
-
-		static final PendingFailures NONE = new PendingFailures(new Failure(0, -1), 0);
-
-		static PendingFailures of(int status, int count, @Nullable Duration retryAfter) {
-			if (status < 400 || status > 599) {
-				throw new IllegalArgumentException("'status' must be between 400 and 599, not " + status);
-			}
-			if (count < 0) {
-				throw new IllegalArgumentException("'count' must not be negative, not " + count);
-			}
-			if (retryAfter != null && retryAfter.isNegative()) {
-				throw new IllegalArgumentException("'retryAfter' must not be negative, not " + retryAfter);
-			}
-			long seconds = (retryAfter != null) ? retryAfter.getSeconds() + ((retryAfter.getNano() > 0) ? 1 : 0) : -1;
-			return new PendingFailures(new Failure(status, seconds), count);
-		}
-
-		PendingFailures next() {
-			return new PendingFailures(this.failure, this.remaining - 1);
-		}
-
-	}
-
-	/**
-	 * Configures a {@link PatternHealthStandIn}.
-	 */
-	public static final class Builder {
-
-		private int port;
-
-		private String clientId = DEFAULT_CLIENT_ID;
-
-		private String clientSecret = DEFAULT_CLIENT_SECRET;
-
-		private Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
-
-		private Clock clock = Clock.systemUTC();
-
-		private Builder() {
-		}
-
-		/**
-		 * Set the port to listen on; zero, the default, picks a free one.
-		 * @param port the port
-		 * @return this builder
-		 */
-		public Builder port(int port) {
-			this.port = port;
-			return this;
-		}
-
-		/**
-		 * Set the client id that the token endpoint accepts.
-		 * @param clientId the client id, without {@code :}
-		 * @return this builder
-		 */
-		public Builder clientId(String clientId) {
-			if (clientId.isEmpty() || clientId.indexOf(':') != -1) {
-				throw new IllegalArgumentException("'clientId' must be non-empty and free of ':'");
-			}
-			this.clientId = clientId;
-			return this;
-		}
-
-		/**
-		 * Set the client secret that the token endpoint accepts.
-		 * @param clientSecret the client secret
-		 * @return this builder
-		 */
-		public Builder clientSecret(String clientSecret) {
-			if (clientSecret.isEmpty()) {
-				throw new IllegalArgumentException("'clientSecret' must not be empty");
-			}
-			this.clientSecret = clientSecret;
-			return this;
-		}
-
-		/**
-		 * Set the lifetime of the tokens issued, answered as {@code expires_in} in
-		 * milliseconds.
-		 * @param tokenLifetime the token lifetime, positive
-		 * @return this builder
-		 */
-		public Builder tokenLifetime(Duration tokenLifetime) {
-			if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
-				throw new IllegalArgumentException("'tokenLifetime' must be positive, not " + tokenLifetime);
-			}
-			this.tokenLifetime = tokenLifetime;
-			return this;
-		}
-
-		/**
-		 * Set the clock against which tokens expire, so that tests can move time on.
-		 * @param clock the clock
-		 * @return this builder
-		 */
-		public Builder clock(Clock clock) {
-			this.clock = clock;
-			return this;
-		}
-
-		/**
-		 * Start the stand-in.
-		 * @return the running stand-in
-		 */
-		public PatternHealthStandIn start() {
-			return new PatternHealthStandIn(this).startServer();
-		}
 
 	}
 

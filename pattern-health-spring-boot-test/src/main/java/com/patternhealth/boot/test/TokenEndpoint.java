@@ -64,7 +64,7 @@ final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
 		if (!"client_credentials".equals(grantType)) {
 			return Responses.json(400, Map.of("error", "unsupported_grant_type"));
 		}
-		PatternHealthStandIn.IssuedToken token = this.standIn.issueToken();
+		StandInTokens.IssuedToken token = this.standIn.issueToken();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_token", token.value());
 		body.put("expires_in", token.lifetime().toMillis());

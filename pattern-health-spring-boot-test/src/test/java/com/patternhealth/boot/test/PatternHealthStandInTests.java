@@ -377,7 +377,7 @@ class PatternHealthStandInTests {
 		standIn.close();
 	}
 
-	private PatternHealthStandIn start(PatternHealthStandIn.Builder builder) {
+	private PatternHealthStandIn start(PatternHealthStandInBuilder builder) {
 		PatternHealthStandIn standIn = builder.start();
 		this.standIns.add(standIn);
 		return standIn;
