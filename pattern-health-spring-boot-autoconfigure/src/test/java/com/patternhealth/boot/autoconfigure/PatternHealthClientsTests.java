@@ -30,12 +30,14 @@ import com.patternhealth.boot.token.TokenState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.registry.HttpServiceGroup;
 import org.springframework.web.service.registry.ImportHttpServices;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -249,6 +251,18 @@ class PatternHealthClientsTests {
 			});
 	}
 
+	@Test
+	void sendsTheNamedClientsTokenFromItsOwnReactiveHttpServiceGroup() {
+		this.application.withPropertyValues(named("acme", acmeHost, "acme-id", "acme-secret"))
+			.withUserConfiguration(ReactiveAcmeServices.class)
+			.run((context) -> {
+				assertThat(context.getBean(ReactiveAcmeApi.class).members().block(Duration.ofSeconds(30)))
+					.isEqualTo("{}");
+				acmeHost.verify(1,
+						getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer acme-token")));
+			});
+	}
+
 	private static Duration lifetime(PatternHealthClient client) {
 		client.getTokenCache().getAuthorizedClient();
 		TokenState state = client.getTokenCache().getState();
@@ -282,6 +296,21 @@ class PatternHealthClientsTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportHttpServices(group = "patternhealth-acme", types = AcmeApi.class)
 	static class AcmeServices {
+
+	}
+
+	@HttpExchange
+	interface ReactiveAcmeApi {
+
+		@GetExchange(MEMBERS)
+		Mono<String> members();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportHttpServices(group = "patternhealth-acme", types = ReactiveAcmeApi.class,
+			clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
+	static class ReactiveAcmeServices {
 
 	}
 
