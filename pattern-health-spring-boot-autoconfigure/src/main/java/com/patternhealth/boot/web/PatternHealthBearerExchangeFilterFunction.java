@@ -33,9 +33,7 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizationFai
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.util.Assert;
-import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -141,23 +139,10 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 	 */
 	private Mono<ClientResponse> sendAgain(ClientRequest request, OAuth2AuthorizedClient client,
 			ClientResponse rejected, ExchangeFunction next) {
-		BodyInserter<?, ? super ClientHttpRequest> body = request.body();
-		ClientRequest again = ClientRequest.from(request)
-			.body((message, context) -> Mono.defer(() -> body.insert(message, context))
-				.onErrorMap(IllegalStateException.class, BodyNotReplayableException::new))
-			.build();
-		return send(again, client, next).flatMap((response) -> rejected.releaseBody().thenReturn(response))
-			.onErrorResume((ex) -> isBodyNotReplayable(ex) ? Mono.just(rejected)
+		return send(ResendableRequest.of(request), client, next)
+			.flatMap((response) -> rejected.releaseBody().thenReturn(response))
+			.onErrorResume((ex) -> ResendableRequest.bodyCannotBeWrittenAgain(ex) ? Mono.just(rejected)
 					: rejected.releaseBody().then(Mono.error(ex)));
-	}
-
-	private static boolean isBodyNotReplayable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof BodyNotReplayableException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private Mono<ClientResponse> send(ClientRequest request, OAuth2AuthorizedClient client, ExchangeFunction next) {
@@ -217,17 +202,6 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 		@Override
 		public Map<String, Object> getAttributes() {
 			return this.attributes;
-		}
-
-	}
-
-	/**
-	 * Raised when the body of a request could not be written a second time.
-	 */
-	private static final class BodyNotReplayableException extends IllegalStateException {
-
-		BodyNotReplayableException(Throwable cause) {
-			super("The request body cannot be written twice", cause);
 		}
 
 	}

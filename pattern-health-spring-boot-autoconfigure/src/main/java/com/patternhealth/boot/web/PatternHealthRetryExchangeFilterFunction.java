@@ -22,9 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.util.Assert;
-import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -66,7 +64,7 @@ public final class PatternHealthRetryExchangeFilterFunction implements ExchangeF
 		if (!this.origin.matches(request.url())) {
 			return next.exchange(request);
 		}
-		ClientRequest again = replayable(request);
+		ClientRequest again = ResendableRequest.of(request);
 		return next.exchange(request).flatMap((answer) -> retry(again, next, answer, 1));
 	}
 
@@ -82,7 +80,8 @@ public final class PatternHealthRetryExchangeFilterFunction implements ExchangeF
 		return Mono.delay(delay)
 			.then(Mono.defer(() -> next.exchange(request)))
 			.doOnCancel(() -> release.onErrorComplete().subscribe())
-			.onErrorResume((ex) -> isBodyNotReplayable(ex) ? Mono.empty() : release.then(Mono.error(ex)))
+			.onErrorResume((ex) -> ResendableRequest.bodyCannotBeWrittenAgain(ex) ? Mono.empty()
+					: release.then(Mono.error(ex)))
 			.flatMap((response) -> release.then(Mono.defer(() -> retry(request, next, response, attempts + 1))))
 			.switchIfEmpty(Mono.fromSupplier(() -> answer));
 	}
@@ -94,37 +93,6 @@ public final class PatternHealthRetryExchangeFilterFunction implements ExchangeF
 	private static Mono<Void> releaseOnce(ClientResponse answer) {
 		AtomicBoolean released = new AtomicBoolean();
 		return Mono.defer(() -> released.compareAndSet(false, true) ? answer.releaseBody() : Mono.empty());
-	}
-
-	/**
-	 * Return the request with a body whose failure to be written again is recognizable.
-	 */
-	private static ClientRequest replayable(ClientRequest request) {
-		BodyInserter<?, ? super ClientHttpRequest> body = request.body();
-		return ClientRequest.from(request)
-			.body((message, context) -> Mono.defer(() -> body.insert(message, context))
-				.onErrorMap(IllegalStateException.class, BodyNotReplayableException::new))
-			.build();
-	}
-
-	private static boolean isBodyNotReplayable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof BodyNotReplayableException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * Raised when the body of a request could not be written again.
-	 */
-	private static final class BodyNotReplayableException extends IllegalStateException {
-
-		BodyNotReplayableException(Throwable cause) {
-			super("The request body cannot be written again", cause);
-		}
-
 	}
 
 }
