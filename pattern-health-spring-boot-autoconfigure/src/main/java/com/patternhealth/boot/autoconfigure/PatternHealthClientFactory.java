@@ -29,8 +29,6 @@ import com.patternhealth.boot.observation.TokenRequestObservationConvention;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.token.PatternHealthTokenCacheBuilder;
 import com.patternhealth.boot.web.PatternHealth;
-import com.patternhealth.boot.web.PatternHealthBearerInterceptor;
-import com.patternhealth.boot.web.PatternHealthRetryInterceptor;
 import com.patternhealth.boot.web.PatternHealthRetryPolicy;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -118,12 +116,10 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 		PatternHealthRetryPolicy retryPolicy = PatternHealthPropertiesMapper.apiRetryPolicy(settings.api().getRetry());
 		PatternHealthTokenCache cache = (this.reactive != null) ? this.reactive.tokenCache(tokenCache)
 				: tokenCache.restClient(this.restClientBuilder.get().build()).build();
-		RestClient.Builder restClient = this.restClientBuilder.get().baseUrl(base.toString());
-		if (retryPolicy != null) {
-			restClient.requestInterceptor(new PatternHealthRetryInterceptor(retryPolicy, base));
-		}
-		restClient.requestInterceptor(new PatternHealthBearerInterceptor(cache, base));
-		return new PatternHealthClient(name, base, cache, restClient.build(),
+		RestClient restClient = new PatternHealthRestClientCustomizer(cache, base, retryPolicy)
+			.customize(this.restClientBuilder.get().baseUrl(base.toString()))
+			.build();
+		return new PatternHealthClient(name, base, cache, restClient,
 				(this.reactive != null) ? this.reactive.webClient(cache, base, retryPolicy) : null);
 	}
 

@@ -23,11 +23,6 @@ import com.patternhealth.boot.observation.TokenRequestObservationConvention;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.web.PatternHealth;
-import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
-import com.patternhealth.boot.web.PatternHealthBearerInterceptor;
-import com.patternhealth.boot.web.PatternHealthRetryExchangeFilterFunction;
-import com.patternhealth.boot.web.PatternHealthRetryInterceptor;
-import com.patternhealth.boot.web.PatternHealthRetryPolicy;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
@@ -124,15 +119,11 @@ final class PatternHealthConfigurations {
 		WebClient patternHealthWebClient(ObjectProvider<WebClient.Builder> webClientBuilder,
 				@Qualifier(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME) ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
 				PatternHealthProperties properties) {
-			WebClient.Builder builder = webClientBuilder.getIfUnique(WebClient::builder)
-				.clone()
-				.baseUrl(properties.baseUri().toString());
-			PatternHealthRetryPolicy retryPolicy = new PatternHealthPropertiesMapper(properties).apiRetryPolicy();
-			if (retryPolicy != null) {
-				builder.filter(new PatternHealthRetryExchangeFilterFunction(retryPolicy, properties.baseUri()));
-			}
-			return builder
-				.filter(new PatternHealthBearerExchangeFilterFunction(authorizedClientManager, properties.baseUri()))
+			return new PatternHealthWebClientCustomizer(authorizedClientManager, properties.baseUri(),
+					new PatternHealthPropertiesMapper(properties).apiRetryPolicy())
+				.customize(webClientBuilder.getIfUnique(WebClient::builder)
+					.clone()
+					.baseUrl(properties.baseUri().toString()))
 				.build();
 		}
 
@@ -150,14 +141,11 @@ final class PatternHealthConfigurations {
 		RestClient patternHealthRestClient(ObjectProvider<RestClient.Builder> restClientBuilder,
 				@Qualifier(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME) PatternHealthTokenCache tokenCache,
 				PatternHealthProperties properties) {
-			RestClient.Builder builder = restClientBuilder.getIfUnique(RestClient::builder)
-				.clone()
-				.baseUrl(properties.baseUri().toString());
-			PatternHealthRetryPolicy retryPolicy = new PatternHealthPropertiesMapper(properties).apiRetryPolicy();
-			if (retryPolicy != null) {
-				builder.requestInterceptor(new PatternHealthRetryInterceptor(retryPolicy, properties.baseUri()));
-			}
-			return builder.requestInterceptor(new PatternHealthBearerInterceptor(tokenCache, properties.baseUri()))
+			return new PatternHealthRestClientCustomizer(tokenCache, properties.baseUri(),
+					new PatternHealthPropertiesMapper(properties).apiRetryPolicy())
+				.customize(restClientBuilder.getIfUnique(RestClient::builder)
+					.clone()
+					.baseUrl(properties.baseUri().toString()))
 				.build();
 		}
 

@@ -17,8 +17,6 @@
 package com.patternhealth.boot.autoconfigure;
 
 import com.patternhealth.boot.token.PatternHealthTokenCache;
-import com.patternhealth.boot.web.PatternHealthBearerInterceptor;
-import com.patternhealth.boot.web.PatternHealthRetryInterceptor;
 import com.patternhealth.boot.web.PatternHealthRetryPolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -52,10 +50,8 @@ class PatternHealthRestClientHttpServiceGroupConfigurer implements RestClientHtt
 	public void configureGroups(Groups<RestClient.Builder> groups) {
 		groups.filterByName(this.target.group()).forEachClient((group, builder) -> {
 			this.target.applyBaseUrl(builder::baseUrl);
-			if (this.retryPolicy != null) {
-				builder.requestInterceptor(new PatternHealthRetryInterceptor(this.retryPolicy, this.target.origin()));
-			}
-			builder.requestInterceptor(new PatternHealthBearerInterceptor(this.tokenCache, this.target.origin()));
+			new PatternHealthRestClientCustomizer(this.tokenCache, this.target.origin(), this.retryPolicy)
+				.customize(builder);
 		});
 	}
 

@@ -16,8 +16,6 @@
 
 package com.patternhealth.boot.autoconfigure;
 
-import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
-import com.patternhealth.boot.web.PatternHealthRetryExchangeFilterFunction;
 import com.patternhealth.boot.web.PatternHealthRetryPolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -52,11 +50,8 @@ class PatternHealthWebClientHttpServiceGroupConfigurer implements WebClientHttpS
 	public void configureGroups(Groups<WebClient.Builder> groups) {
 		groups.filterByName(this.target.group()).forEachClient((group, builder) -> {
 			this.target.applyBaseUrl(builder::baseUrl);
-			if (this.retryPolicy != null) {
-				builder.filter(new PatternHealthRetryExchangeFilterFunction(this.retryPolicy, this.target.origin()));
-			}
-			builder.filter(
-					new PatternHealthBearerExchangeFilterFunction(this.authorizedClientManager, this.target.origin()));
+			new PatternHealthWebClientCustomizer(this.authorizedClientManager, this.target.origin(), this.retryPolicy)
+				.customize(builder);
 		});
 	}
 

@@ -22,8 +22,6 @@ import java.util.function.Supplier;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.token.PatternHealthTokenCacheBuilder;
-import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
-import com.patternhealth.boot.web.PatternHealthRetryExchangeFilterFunction;
 import com.patternhealth.boot.web.PatternHealthRetryPolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -50,13 +48,9 @@ class ReactivePatternHealthClients {
 
 	WebClient webClient(PatternHealthTokenCache tokenCache, URI baseUrl,
 			@Nullable PatternHealthRetryPolicy retryPolicy) {
-		WebClient.Builder builder = this.webClientBuilder.get().baseUrl(baseUrl.toString());
-		if (retryPolicy != null) {
-			builder.filter(new PatternHealthRetryExchangeFilterFunction(retryPolicy, baseUrl));
-		}
-		return builder
-			.filter(new PatternHealthBearerExchangeFilterFunction(new PatternHealthAuthorizedClientManager(tokenCache),
-					baseUrl))
+		return new PatternHealthWebClientCustomizer(new PatternHealthAuthorizedClientManager(tokenCache), baseUrl,
+				retryPolicy)
+			.customize(this.webClientBuilder.get().baseUrl(baseUrl.toString()))
 			.build();
 	}
 
