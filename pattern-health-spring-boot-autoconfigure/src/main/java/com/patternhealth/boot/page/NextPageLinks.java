@@ -23,8 +23,9 @@ import java.util.Set;
 
 /**
  * Decides whether a {@code nextPage} link may be followed: only to the origin (scheme,
- * host and port) of the list's first page, and only once. One instance serves one reading
- * of one list and is not thread-safe.
+ * host and port) of the list's first page, only once, and only while fewer pages than the
+ * maximum were requested. One instance serves one reading of one list and is not
+ * thread-safe.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -34,15 +35,19 @@ final class NextPageLinks {
 
 	private final String origin;
 
+	private final int maxPages;
+
 	private final Set<URI> requested = new HashSet<>();
 
 	/**
 	 * Create the links of a list whose first page was requested from the given URL.
 	 * @param firstPage the URL of the first page, or another URL of its origin
+	 * @param maxPages the greatest number of pages to request, the first page included
 	 */
-	NextPageLinks(URI firstPage) {
+	NextPageLinks(URI firstPage, MaxPages maxPages) {
 		this.firstPage = firstPage;
 		this.origin = origin(firstPage);
+		this.maxPages = maxPages.value();
 		this.requested.add(firstPage);
 	}
 
@@ -52,7 +57,7 @@ final class NextPageLinks {
 	 * @param link the {@code nextPage} of the page just read
 	 * @return the absolute URL of the next page
 	 * @throws PatternHealthPagingException if the link leads to another origin or to a
-	 * page already requested
+	 * page already requested, or if the maximum number of pages was requested
 	 */
 	URI follow(URI link) {
 		URI next = this.firstPage.resolve(link);
@@ -60,9 +65,13 @@ final class NextPageLinks {
 		if (!nextOrigin.equals(this.origin)) {
 			throw PatternHealthPagingException.otherOrigin(next, nextOrigin, this.origin);
 		}
-		if (!this.requested.add(next)) {
+		if (this.requested.contains(next)) {
 			throw PatternHealthPagingException.repeatedLink(next);
 		}
+		if (this.requested.size() >= this.maxPages) {
+			throw PatternHealthPagingException.tooManyPages(this.maxPages, next);
+		}
+		this.requested.add(next);
 		return next;
 	}
 

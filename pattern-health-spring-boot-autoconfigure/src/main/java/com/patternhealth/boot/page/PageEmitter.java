@@ -54,6 +54,8 @@ final class PageEmitter<T, E> {
 
 	private final Function<PatternHealthPage<T>, Iterator<E>> elements;
 
+	private final MaxPages maxPages;
+
 	private final AtomicInteger work = new AtomicInteger();
 
 	private final AtomicLong demand = new AtomicLong();
@@ -75,11 +77,13 @@ final class PageEmitter<T, E> {
 	private boolean done;
 
 	private PageEmitter(FluxSink<E> sink, Mono<RequestedPage<T>> firstPage,
-			Function<URI, Mono<PatternHealthPage<T>>> nextPage, Function<PatternHealthPage<T>, Iterator<E>> elements) {
+			Function<URI, Mono<PatternHealthPage<T>>> nextPage, Function<PatternHealthPage<T>, Iterator<E>> elements,
+			MaxPages maxPages) {
 		this.sink = sink;
 		this.firstPage = firstPage;
 		this.nextPage = nextPage;
 		this.elements = elements;
+		this.maxPages = maxPages;
 	}
 
 	/**
@@ -89,12 +93,13 @@ final class PageEmitter<T, E> {
 	 * @param firstPage requests the first page, when subscribed to
 	 * @param nextPage requests the page at an absolute URL, when subscribed to
 	 * @param elements the elements of a page
+	 * @param maxPages the greatest number of pages to request
 	 * @return the elements of every page
 	 */
 	static <T, E> Flux<E> flux(Mono<RequestedPage<T>> firstPage, Function<URI, Mono<PatternHealthPage<T>>> nextPage,
-			Function<PatternHealthPage<T>, Iterator<E>> elements) {
+			Function<PatternHealthPage<T>, Iterator<E>> elements, MaxPages maxPages) {
 		return Flux.create((sink) -> {
-			PageEmitter<T, E> emitter = new PageEmitter<>(sink, firstPage, nextPage, elements);
+			PageEmitter<T, E> emitter = new PageEmitter<>(sink, firstPage, nextPage, elements, maxPages);
 			sink.onDispose(emitter.inFlight);
 			sink.onRequest(emitter::request);
 		});
@@ -138,7 +143,7 @@ final class PageEmitter<T, E> {
 			this.received = null;
 			this.requesting = false;
 			if (this.links == null) {
-				this.links = new NextPageLinks(received.url());
+				this.links = new NextPageLinks(received.url(), this.maxPages);
 			}
 			this.current = received.page();
 			this.pending = this.elements.apply(received.page());

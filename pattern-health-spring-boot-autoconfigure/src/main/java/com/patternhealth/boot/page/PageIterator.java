@@ -37,6 +37,8 @@ final class PageIterator<T> implements Iterator<PatternHealthPage<T>> {
 
 	private final Function<URI, @Nullable PatternHealthPage<T>> nextPage;
 
+	private final MaxPages maxPages;
+
 	private @Nullable NextPageLinks links;
 
 	private @Nullable PatternHealthPage<T> last;
@@ -47,10 +49,13 @@ final class PageIterator<T> implements Iterator<PatternHealthPage<T>> {
 	 * Create an iterator.
 	 * @param firstPage requests the first page
 	 * @param nextPage requests the page at an absolute URL
+	 * @param maxPages the greatest number of pages to request
 	 */
-	PageIterator(Supplier<RequestedPage<T>> firstPage, Function<URI, @Nullable PatternHealthPage<T>> nextPage) {
+	PageIterator(Supplier<RequestedPage<T>> firstPage, Function<URI, @Nullable PatternHealthPage<T>> nextPage,
+			MaxPages maxPages) {
 		this.firstPage = firstPage;
 		this.nextPage = nextPage;
+		this.maxPages = maxPages;
 	}
 
 	@Override
@@ -75,7 +80,7 @@ final class PageIterator<T> implements Iterator<PatternHealthPage<T>> {
 	private @Nullable PatternHealthPage<T> request() {
 		if (this.links == null) {
 			RequestedPage<T> first = this.firstPage.get();
-			this.links = new NextPageLinks(first.url());
+			this.links = new NextPageLinks(first.url(), this.maxPages);
 			return first.page();
 		}
 		URI link = (this.last != null) ? this.last.nextPage() : null;

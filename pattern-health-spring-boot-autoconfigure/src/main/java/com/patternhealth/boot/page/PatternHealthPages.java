@@ -41,7 +41,8 @@ import org.springframework.web.client.RestClient;
  * Reactor.
  * <p>
  * A {@code nextPage} link is followed only to the origin (scheme, host and port) of the
- * first page and only once; otherwise the stream ends with a
+ * first page, only once, and only up to a {@link MaxPages maximum number of pages}
+ * (10,000 unless given); otherwise the stream ends with a
  * {@link PatternHealthPagingException}. A {@code limit} that the API lowered is
  * respected, since the links are followed as given. An error status ends the stream with
  * the exception the client raises for it, such as {@code HttpClientErrorException}.
@@ -61,7 +62,8 @@ public final class PatternHealthPages {
 
 	/**
 	 * Return the items of a list, in order, requesting its pages with the given client as
-	 * the stream needs them. No request is sent before the stream's terminal operation.
+	 * the stream needs them, at most {@link MaxPages#DEFAULT} pages. No request is sent
+	 * before the stream's terminal operation.
 	 * @param <T> the type of the items
 	 * @param client the client, for example the application's Pattern Health
 	 * {@code RestClient}
@@ -73,7 +75,47 @@ public final class PatternHealthPages {
 	 */
 	public static <T> Stream<T> items(RestClient client, String uriTemplate, Class<T> elementType,
 			@Nullable Object... uriVariables) {
-		return pages(client, uriTemplate, elementType, uriVariables).flatMap((page) -> page.results().stream());
+		return items(client, uriTemplate, elementType, MaxPages.DEFAULT, uriVariables);
+	}
+
+	/**
+	 * Return the items of a list, in order, requesting its pages with the given client as
+	 * the stream needs them. No request is sent before the stream's terminal operation.
+	 * @param <T> the type of the items
+	 * @param client the client, for example the application's Pattern Health
+	 * {@code RestClient}
+	 * @param uriTemplate the URI template of the first page, relative to the client's
+	 * base URL or absolute
+	 * @param elementType the type the items are read as
+	 * @param maxPages the greatest number of pages to request, past which the stream ends
+	 * with a {@link PatternHealthPagingException}
+	 * @param uriVariables the values of the template's variables
+	 * @return the items of every page
+	 */
+	public static <T> Stream<T> items(RestClient client, String uriTemplate, Class<T> elementType, MaxPages maxPages,
+			@Nullable Object... uriVariables) {
+		return pages(client, uriTemplate, elementType, maxPages, uriVariables)
+			.flatMap((page) -> page.results().stream());
+	}
+
+	/**
+	 * Return the pages of a list, in order, requesting each as the stream needs it, at
+	 * most {@link MaxPages#DEFAULT} pages. The first page gives the
+	 * {@link PatternHealthPage#totalCount() totalCount}: for example,
+	 * {@code pages(...).findFirst()} requests one page. No request is sent before the
+	 * stream's terminal operation.
+	 * @param <T> the type of the items
+	 * @param client the client, for example the application's Pattern Health
+	 * {@code RestClient}
+	 * @param uriTemplate the URI template of the first page, relative to the client's
+	 * base URL or absolute
+	 * @param elementType the type the items are read as
+	 * @param uriVariables the values of the template's variables
+	 * @return every page of the list
+	 */
+	public static <T> Stream<PatternHealthPage<T>> pages(RestClient client, String uriTemplate, Class<T> elementType,
+			@Nullable Object... uriVariables) {
+		return pages(client, uriTemplate, elementType, MaxPages.DEFAULT, uriVariables);
 	}
 
 	/**
@@ -87,14 +129,17 @@ public final class PatternHealthPages {
 	 * @param uriTemplate the URI template of the first page, relative to the client's
 	 * base URL or absolute
 	 * @param elementType the type the items are read as
+	 * @param maxPages the greatest number of pages to request, past which the stream ends
+	 * with a {@link PatternHealthPagingException}
 	 * @param uriVariables the values of the template's variables
 	 * @return every page of the list
 	 */
 	public static <T> Stream<PatternHealthPage<T>> pages(RestClient client, String uriTemplate, Class<T> elementType,
-			@Nullable Object... uriVariables) {
+			MaxPages maxPages, @Nullable Object... uriVariables) {
 		Assert.notNull(client, "'client' must not be null");
 		Assert.hasText(uriTemplate, "'uriTemplate' must not be empty");
 		Assert.notNull(elementType, "'elementType' must not be null");
+		Assert.notNull(maxPages, "'maxPages' must not be null");
 		ParameterizedTypeReference<PatternHealthPage<T>> type = pageType(elementType);
 		return pages(() -> {
 			AtomicReference<@Nullable URI> url = new AtomicReference<>();
@@ -104,13 +149,14 @@ public final class PatternHealthPages {
 				.retrieve()
 				.body(type);
 			return RequestedPage.first(url.get(), page, uriTemplate);
-		}, (url) -> client.get().uri(url).retrieve().body(type));
+		}, (url) -> client.get().uri(url).retrieve().body(type), maxPages);
 	}
 
 	/**
 	 * Return the items of a list, in order, from its first page on, requesting the next
-	 * pages as the stream needs them. Suits an HTTP service interface, whose method with
-	 * a {@link URI} parameter requests that absolute URL: <pre class="code">
+	 * pages as the stream needs them, at most {@link MaxPages#DEFAULT} pages in all.
+	 * Suits an HTTP service interface, whose method with a {@link URI} parameter requests
+	 * that absolute URL: <pre class="code">
 	 * &#64;HttpExchange("/api/v1/groups/{group}")
 	 * interface GroupClient {
 	 *
@@ -134,10 +180,29 @@ public final class PatternHealthPages {
 	 */
 	public static <T> Stream<T> items(PatternHealthPage<T> firstPage, URI origin,
 			Function<URI, PatternHealthPage<T>> nextPage) {
+		return items(firstPage, origin, MaxPages.DEFAULT, nextPage);
+	}
+
+	/**
+	 * Return the items of a list, in order, from its first page on, requesting the next
+	 * pages as the stream needs them, as {@link #items(PatternHealthPage, URI, Function)}
+	 * does but with a bound of one's own.
+	 * @param <T> the type of the items
+	 * @param firstPage the first page, already read
+	 * @param origin the URL of the first page, or another URL of its origin such as the
+	 * client's base URL: only links to its scheme, host and port are followed
+	 * @param maxPages the greatest number of pages to request, the first page included,
+	 * past which the stream ends with a {@link PatternHealthPagingException}
+	 * @param nextPage requests the page at an absolute URL
+	 * @return the items of every page
+	 */
+	public static <T> Stream<T> items(PatternHealthPage<T> firstPage, URI origin, MaxPages maxPages,
+			Function<URI, PatternHealthPage<T>> nextPage) {
 		Assert.notNull(firstPage, "'firstPage' must not be null");
 		Assert.isTrue(origin.isAbsolute(), "'origin' must be an absolute URL");
+		Assert.notNull(maxPages, "'maxPages' must not be null");
 		Assert.notNull(nextPage, "'nextPage' must not be null");
-		return pages(() -> new RequestedPage<>(origin, firstPage), nextPage::apply)
+		return pages(() -> new RequestedPage<>(origin, firstPage), nextPage::apply, maxPages)
 			.flatMap((page) -> page.results().stream());
 	}
 
@@ -147,8 +212,8 @@ public final class PatternHealthPages {
 	}
 
 	private static <T> Stream<PatternHealthPage<T>> pages(Supplier<RequestedPage<T>> firstPage,
-			Function<URI, @Nullable PatternHealthPage<T>> nextPage) {
-		PageIterator<T> pages = new PageIterator<>(firstPage, nextPage);
+			Function<URI, @Nullable PatternHealthPage<T>> nextPage, MaxPages maxPages) {
+		PageIterator<T> pages = new PageIterator<>(firstPage, nextPage, maxPages);
 		return StreamSupport
 			.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
 	}

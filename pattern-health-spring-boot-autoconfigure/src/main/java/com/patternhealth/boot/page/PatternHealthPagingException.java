@@ -21,8 +21,8 @@ import java.net.URI;
 /**
  * Thrown when the pages of a list cannot be followed safely: a {@code nextPage} link
  * leads to another origin than the first page's, or back to a page already requested, or
- * a request for a page was answered without one. The items read before it was thrown are
- * valid.
+ * past the {@link MaxPages maximum number of pages}, or a request for a page was answered
+ * without one. The items read before it was thrown are valid.
  *
  * @author Pattern Health Spring Boot authors
  * @since 0.1.0
@@ -41,6 +41,12 @@ public class PatternHealthPagingException extends IllegalStateException {
 	static PatternHealthPagingException repeatedLink(URI link) {
 		return new PatternHealthPagingException("Not following nextPage " + link
 				+ " again: the pages of this list link back to a page that was already requested");
+	}
+
+	static PatternHealthPagingException tooManyPages(int maxPages, URI link) {
+		return new PatternHealthPagingException(
+				"Stopped following nextPage after " + maxPages + ((maxPages != 1) ? " pages" : " page") + " of "
+						+ link.getRawPath() + "; raise the maximum number of pages if the list is really that long");
 	}
 
 	static PatternHealthPagingException noPage(URI url) {

@@ -38,7 +38,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * cancelling the request on its way.
  * <p>
  * A {@code nextPage} link is followed only to the origin (scheme, host and port) of the
- * first page and only once; otherwise the flux ends with a
+ * first page, only once, and only up to a {@link MaxPages maximum number of pages}
+ * (10,000 unless given); otherwise the flux ends with a
  * {@link PatternHealthPagingException}. A {@code limit} that the API lowered is
  * respected, since the links are followed as given. An error status ends the flux with
  * the exception the client raises for it, such as {@code WebClientResponseException}.
@@ -60,7 +61,7 @@ public final class ReactivePatternHealthPages {
 
 	/**
 	 * Return the items of a list, in order, requesting its pages with the given client as
-	 * the subscriber's demand needs them.
+	 * the subscriber's demand needs them, at most {@link MaxPages#DEFAULT} pages.
 	 * @param <T> the type of the items
 	 * @param client the client, for example the application's Pattern Health
 	 * {@code WebClient}
@@ -72,7 +73,45 @@ public final class ReactivePatternHealthPages {
 	 */
 	public static <T> Flux<T> items(WebClient client, String uriTemplate, Class<T> elementType,
 			@Nullable Object... uriVariables) {
-		return flux(client, uriTemplate, elementType, uriVariables, (page) -> page.results().iterator());
+		return items(client, uriTemplate, elementType, MaxPages.DEFAULT, uriVariables);
+	}
+
+	/**
+	 * Return the items of a list, in order, requesting its pages with the given client as
+	 * the subscriber's demand needs them.
+	 * @param <T> the type of the items
+	 * @param client the client, for example the application's Pattern Health
+	 * {@code WebClient}
+	 * @param uriTemplate the URI template of the first page, relative to the client's
+	 * base URL or absolute
+	 * @param elementType the type the items are read as
+	 * @param maxPages the greatest number of pages to request, past which the flux ends
+	 * with a {@link PatternHealthPagingException}
+	 * @param uriVariables the values of the template's variables
+	 * @return the items of every page
+	 */
+	public static <T> Flux<T> items(WebClient client, String uriTemplate, Class<T> elementType, MaxPages maxPages,
+			@Nullable Object... uriVariables) {
+		return flux(client, uriTemplate, elementType, maxPages, uriVariables, (page) -> page.results().iterator());
+	}
+
+	/**
+	 * Return the pages of a list, in order, requesting each when the subscriber asks for
+	 * it, at most {@link MaxPages#DEFAULT} pages. The first page gives the
+	 * {@link PatternHealthPage#totalCount() totalCount}: for example,
+	 * {@code pages(...).next()} requests one page.
+	 * @param <T> the type of the items
+	 * @param client the client, for example the application's Pattern Health
+	 * {@code WebClient}
+	 * @param uriTemplate the URI template of the first page, relative to the client's
+	 * base URL or absolute
+	 * @param elementType the type the items are read as
+	 * @param uriVariables the values of the template's variables
+	 * @return every page of the list
+	 */
+	public static <T> Flux<PatternHealthPage<T>> pages(WebClient client, String uriTemplate, Class<T> elementType,
+			@Nullable Object... uriVariables) {
+		return pages(client, uriTemplate, elementType, MaxPages.DEFAULT, uriVariables);
 	}
 
 	/**
@@ -85,19 +124,22 @@ public final class ReactivePatternHealthPages {
 	 * @param uriTemplate the URI template of the first page, relative to the client's
 	 * base URL or absolute
 	 * @param elementType the type the items are read as
+	 * @param maxPages the greatest number of pages to request, past which the flux ends
+	 * with a {@link PatternHealthPagingException}
 	 * @param uriVariables the values of the template's variables
 	 * @return every page of the list
 	 */
 	public static <T> Flux<PatternHealthPage<T>> pages(WebClient client, String uriTemplate, Class<T> elementType,
-			@Nullable Object... uriVariables) {
-		return flux(client, uriTemplate, elementType, uriVariables, (page) -> List.of(page).iterator());
+			MaxPages maxPages, @Nullable Object... uriVariables) {
+		return flux(client, uriTemplate, elementType, maxPages, uriVariables, (page) -> List.of(page).iterator());
 	}
 
-	private static <T, E> Flux<E> flux(WebClient client, String uriTemplate, Class<T> elementType,
+	private static <T, E> Flux<E> flux(WebClient client, String uriTemplate, Class<T> elementType, MaxPages maxPages,
 			@Nullable Object[] uriVariables, Function<PatternHealthPage<T>, Iterator<E>> elements) {
 		Assert.notNull(client, "'client' must not be null");
 		Assert.hasText(uriTemplate, "'uriTemplate' must not be empty");
 		Assert.notNull(elementType, "'elementType' must not be null");
+		Assert.notNull(maxPages, "'maxPages' must not be null");
 		ParameterizedTypeReference<PatternHealthPage<T>> type = PatternHealthPages.pageType(elementType);
 		Mono<RequestedPage<T>> firstPage = Mono.defer(() -> {
 			AtomicReference<@Nullable URI> url = new AtomicReference<>();
@@ -109,7 +151,8 @@ public final class ReactivePatternHealthPages {
 				.map((page) -> RequestedPage.first(url.get(), page, uriTemplate))
 				.switchIfEmpty(Mono.fromSupplier(() -> RequestedPage.first(url.get(), null, uriTemplate)));
 		});
-		return PageEmitter.flux(firstPage, (url) -> client.get().uri(url).retrieve().bodyToMono(type), elements);
+		return PageEmitter.flux(firstPage, (url) -> client.get().uri(url).retrieve().bodyToMono(type), elements,
+				maxPages);
 	}
 
 }

@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.page;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.stream.IntStream;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.UriComponentsBuilder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -95,6 +98,26 @@ final class MemberPages {
 
 	static List<Member> members(int from, int to) {
 		return IntStream.range(from, to).mapToObj((i) -> new Member("m" + i, "Member " + i)).toList();
+	}
+
+	/**
+	 * The page of one member at the offset of the given URL, or at offset 0 if it has
+	 * none, linking to the next page of the same origin without end.
+	 */
+	static String endlessPage(URI url) {
+		String offset = UriComponentsBuilder.fromUri(url).build().getQueryParams().getFirst("offset");
+		int at = (offset != null) ? Integer.parseInt(offset) : 0;
+		String next = url.getScheme() + "://" + url.getRawAuthority() + pageUrl(1, at + 1);
+		return page(Integer.MAX_VALUE, 1, at, members(at, at + 1), next, null);
+	}
+
+	/**
+	 * The message of the exception that stops paging after the given number of pages of
+	 * the members.
+	 */
+	static String tooManyPages(int pages) {
+		return "Stopped following nextPage after " + pages + " pages of " + MEMBERS
+				+ "; raise the maximum number of pages if the list is really that long";
 	}
 
 	/**

@@ -30,7 +30,7 @@ class NextPageLinksTests {
 
 	private static final URI FIRST = URI.create("https://api.example.com/api/v1/groups/g/members?limit=200");
 
-	private final NextPageLinks links = new NextPageLinks(FIRST);
+	private final NextPageLinks links = new NextPageLinks(FIRST, MaxPages.DEFAULT);
 
 	@Test
 	void followsALinkToTheOriginOfTheFirstPage() {
@@ -42,7 +42,7 @@ class NextPageLinksTests {
 	void takesAnAbsentPortAsTheSchemesDefaultPort() {
 		URI next = URI.create("https://API.example.com:443/api/v1/groups/g/members?limit=200&offset=200");
 		assertThat(this.links.follow(next)).isEqualTo(next);
-		NextPageLinks http = new NextPageLinks(URI.create("http://api.example.com:80/members"));
+		NextPageLinks http = new NextPageLinks(URI.create("http://api.example.com:80/members"), MaxPages.DEFAULT);
 		assertThat(http.follow(URI.create("http://api.example.com/members?offset=200"))).hasPort(-1);
 	}
 
@@ -79,6 +79,23 @@ class NextPageLinksTests {
 	void refusesALinkToTheFirstPage() {
 		assertThatExceptionOfType(PatternHealthPagingException.class).isThrownBy(() -> this.links.follow(FIRST))
 			.withMessageContaining(FIRST + " again");
+	}
+
+	@Test
+	void refusesALinkPastTheMaximumNumberOfPages() {
+		NextPageLinks links = new NextPageLinks(FIRST, new MaxPages(2));
+		links.follow(URI.create("https://api.example.com/api/v1/groups/g/members?limit=200&offset=200"));
+		assertThatExceptionOfType(PatternHealthPagingException.class).isThrownBy(
+				() -> links.follow(URI.create("https://api.example.com/api/v1/groups/g/members?limit=200&offset=400")))
+			.withMessage(MemberPages.tooManyPages(2));
+	}
+
+	@Test
+	void refusesEveryLinkWhenTheMaximumIsOnePage() {
+		NextPageLinks links = new NextPageLinks(FIRST, new MaxPages(1));
+		assertThatExceptionOfType(PatternHealthPagingException.class)
+			.isThrownBy(() -> links.follow(URI.create("/api/v1/groups/g/members?limit=200&offset=200")))
+			.withMessageStartingWith("Stopped following nextPage after 1 page of /api/v1/groups/g/members;");
 	}
 
 }

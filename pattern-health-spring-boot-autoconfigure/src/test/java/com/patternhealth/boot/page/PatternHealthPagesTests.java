@@ -51,6 +51,7 @@ import static com.patternhealth.boot.page.MemberPages.page;
 import static com.patternhealth.boot.page.MemberPages.pageUrl;
 import static com.patternhealth.boot.page.MemberPages.requestedUrls;
 import static com.patternhealth.boot.page.MemberPages.stubMembers;
+import static com.patternhealth.boot.page.MemberPages.tooManyPages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -180,6 +181,24 @@ class PatternHealthPagesTests {
 	}
 
 	@Test
+	void stopsAfterTheMaximumNumberOfPagesTheCallerSets() {
+		stubMembers(server, 10, 2);
+		List<Member> read = new ArrayList<>();
+		Stream<Member> members = PatternHealthPages.items(this.client, FIRST_PAGE, Member.class, new MaxPages(3), 2);
+		assertThatExceptionOfType(PatternHealthPagingException.class).isThrownBy(() -> members.forEach(read::add))
+			.withMessage(tooManyPages(3));
+		assertThat(read).isEqualTo(members(0, 6));
+		assertThat(requestedUrls(server)).containsExactly(MEMBERS + "?limit=2", pageUrl(2, 2), pageUrl(2, 4));
+	}
+
+	@Test
+	void readsAListOfExactlyTheMaximumNumberOfPages() {
+		stubMembers(server, 6, 2);
+		assertThat(PatternHealthPages.pages(this.client, FIRST_PAGE, Member.class, new MaxPages(3), 2)).hasSize(3);
+		assertThat(requestedUrls(server)).containsExactly(MEMBERS + "?limit=2", pageUrl(2, 2), pageUrl(2, 4));
+	}
+
+	@Test
 	void endsWithTheClientsExceptionForAnErrorStatus() {
 		server.stubFor(get(urlPathEqualTo(MEMBERS))
 			.willReturn(okJson(page(450, 200, 0, members(0, 200), server.baseUrl() + pageUrl(200, 200), null))));
@@ -192,9 +211,7 @@ class PatternHealthPagesTests {
 	@Test
 	void followsTheLinksWithAnHttpServiceInterface() {
 		stubMembers(server, 450, 200);
-		GroupClient groups = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(this.client))
-			.build()
-			.createClient(GroupClient.class);
+		GroupClient groups = groupClient();
 		PatternHealthPage<Member> first = groups.members("g", 200);
 		assertThat(first.totalCount()).isEqualTo(450);
 		assertThat(requestedUrls(server)).containsExactly(MEMBERS + "?limit=200");
@@ -206,9 +223,7 @@ class PatternHealthPagesTests {
 	@Test
 	void requestsTheNextPageOnlyWhenNeededWithAnHttpServiceInterface() {
 		stubMembers(server, 450, 200);
-		GroupClient groups = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(this.client))
-			.build()
-			.createClient(GroupClient.class);
+		GroupClient groups = groupClient();
 		Stream<Member> members = PatternHealthPages.items(groups.members("g", 200), URI.create(server.baseUrl()),
 				groups::members);
 		assertThat(members.limit(3)).containsExactlyElementsOf(members(0, 3));
@@ -220,14 +235,28 @@ class PatternHealthPagesTests {
 		String elsewhere = otherOrigin.baseUrl() + pageUrl(200, 200);
 		server.stubFor(
 				get(urlPathEqualTo(MEMBERS)).willReturn(okJson(page(450, 200, 0, members(0, 200), elsewhere, null))));
-		GroupClient groups = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(this.client))
-			.build()
-			.createClient(GroupClient.class);
+		GroupClient groups = groupClient();
 		Stream<Member> members = PatternHealthPages.items(groups.members("g", 200), URI.create(server.baseUrl()),
 				groups::members);
 		assertThatExceptionOfType(PatternHealthPagingException.class).isThrownBy(members::toList)
 			.withMessageContaining("its origin " + otherOrigin.baseUrl());
 		assertThat(requestedUrls(otherOrigin)).isEmpty();
+	}
+
+	@Test
+	void stopsAfterTheMaximumNumberOfPagesTheCallerSetsWithAnHttpServiceInterface() {
+		stubMembers(server, 10, 2);
+		GroupClient groups = groupClient();
+		Stream<Member> members = PatternHealthPages.items(groups.members("g", 2), URI.create(server.baseUrl()),
+				new MaxPages(3), groups::members);
+		assertThatExceptionOfType(PatternHealthPagingException.class).isThrownBy(members::toList)
+			.withMessage(tooManyPages(3));
+		assertThat(requestedUrls(server)).containsExactly(MEMBERS + "?limit=2", pageUrl(2, 2), pageUrl(2, 4));
+		server.resetRequests();
+		Stream<Member> exactly = PatternHealthPages.items(groups.members("g", 2), URI.create(server.baseUrl()),
+				new MaxPages(5), groups::members);
+		assertThat(exactly).containsExactlyElementsOf(members(0, 10));
+		assertThat(requestedUrls(server)).hasSize(5);
 	}
 
 	@Test
@@ -248,6 +277,12 @@ class PatternHealthPagesTests {
 			assertThatExceptionOfType(NoClassDefFoundError.class).isThrownBy(
 					() -> classLoader.loadClass(ReactivePatternHealthPages.class.getName()).getDeclaredMethods());
 		}
+	}
+
+	private GroupClient groupClient() {
+		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(this.client))
+			.build()
+			.createClient(GroupClient.class);
 	}
 
 	/**

@@ -33,6 +33,10 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.util.context.Context;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.http.client.reactive.MockClientHttpRequest;
+import org.springframework.mock.http.client.reactive.MockClientHttpResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -42,11 +46,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.patternhealth.boot.page.MemberPages.MEMBERS;
+import static com.patternhealth.boot.page.MemberPages.endlessPage;
 import static com.patternhealth.boot.page.MemberPages.members;
 import static com.patternhealth.boot.page.MemberPages.page;
 import static com.patternhealth.boot.page.MemberPages.pageUrl;
 import static com.patternhealth.boot.page.MemberPages.requestedUrls;
 import static com.patternhealth.boot.page.MemberPages.stubMembers;
+import static com.patternhealth.boot.page.MemberPages.tooManyPages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -204,6 +210,47 @@ class ReactivePatternHealthPagesTests {
 						+ " again: the pages of this list link back to a page that was already requested"))
 			.verify(TIMEOUT);
 		assertThat(requestedUrls(server)).containsExactly(MEMBERS + "?limit=2", pageUrl(2, 2));
+	}
+
+	@Test
+	void stopsAfterTheMaximumNumberOfPagesTheCallerSets() {
+		stubMembers(server, 10, 2);
+		StepVerifier.create(ReactivePatternHealthPages.items(this.client, FIRST_PAGE, Member.class, new MaxPages(3), 2))
+			.expectNextSequence(members(0, 6))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(PatternHealthPagingException.class).hasMessage(tooManyPages(3)))
+			.verify(TIMEOUT);
+		assertThat(this.sent).containsExactly(MEMBERS + "?limit=2", pageUrl(2, 2), pageUrl(2, 4));
+		assertThat(requestedUrls(server)).containsExactly(MEMBERS + "?limit=2", pageUrl(2, 2), pageUrl(2, 4));
+	}
+
+	@Test
+	void completesAListOfExactlyTheMaximumNumberOfPages() {
+		stubMembers(server, 6, 2);
+		StepVerifier.create(ReactivePatternHealthPages.pages(this.client, FIRST_PAGE, Member.class, new MaxPages(3), 2))
+			.expectNextCount(3)
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(requestedUrls(server)).containsExactly(MEMBERS + "?limit=2", pageUrl(2, 2), pageUrl(2, 4));
+	}
+
+	@Test
+	void stopsAfterTenThousandPagesByDefault() {
+		List<URI> requested = new CopyOnWriteArrayList<>();
+		WebClient endless = WebClient.builder().baseUrl(server.baseUrl()).clientConnector((method, url, send) -> {
+			requested.add(url);
+			MockClientHttpResponse response = new MockClientHttpResponse(HttpStatus.OK);
+			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+			response.setBody(endlessPage(url));
+			return send.apply(new MockClientHttpRequest(method, url)).thenReturn(response);
+		}).build();
+		StepVerifier.create(ReactivePatternHealthPages.items(endless, FIRST_PAGE, Member.class, 1))
+			.expectNextCount(10_000)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(PatternHealthPagingException.class)
+				.hasMessage(tooManyPages(10_000)))
+			.verify(Duration.ofSeconds(60));
+		assertThat(requested).hasSize(10_000).doesNotHaveDuplicates();
+		assertThat(requestedUrls(server)).isEmpty();
 	}
 
 	@Test
