@@ -50,9 +50,12 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  * refresh ahead}): then one background refresh starts while calls keep using it. Only
  * inside the {@linkplain PatternHealthTokenCacheBuilder#expiryMargin(double) expiry
  * margin} do calls wait for a new token. A refresh that fails keeps the current token and
- * is tried again with backoff; transient failures of the token endpoint are retried;
- * rejected credentials fail at once and, for a short cooldown, without asking the
- * endpoint again.
+ * is tried again with backoff; transient failures of the token endpoint are retried.
+ * After a round of attempts that all failed in a way that may pass, calls without a valid
+ * token fail at once, saying why and when the next token request may start, for a
+ * {@linkplain PatternHealthTokenCacheBuilder#roundBackoff(Duration, Duration) backoff}
+ * that grows with each failed round; rejected credentials fail at once and, for a short
+ * cooldown, without asking the endpoint again.
  * <p>
  * The cache holds no lock: its state is replaced as a whole, and callers wait on a shared
  * future. Reactive callers {@linkplain #authorize() subscribe} to it without blocking;
@@ -109,8 +112,8 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		this.requests = new TokenRequests(builder.tokenClient.apply(endpoint), this.failures,
 				builder.tokenUri.toString(), builder);
 		this.settings = new Settings(builder.refreshAhead, builder.expiryMargin, builder.maxWait(),
-				builder.maxRetryAfter, builder.maxLifetime, builder.rejectedCredentialsCooldown,
-				builder.unauthorizedReplacementInterval, builder.clock);
+				new Backoff(builder.roundBackoff, builder.maxRoundBackoff), builder.maxRetryAfter, builder.maxLifetime,
+				builder.rejectedCredentialsCooldown, builder.unauthorizedReplacementInterval, builder.clock);
 	}
 
 	/**
@@ -344,9 +347,9 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		PatternHealthTokenException handedOut = this.closed ? this.failures.closed() : failure;
 		try {
 			Instant now = this.settings.clock().instant();
-			TokenCacheState failed = update(
-					(current) -> current.failed(handedOut, now, this.requests.backoff(current.failures() + 1),
-							this.settings.maxRetryAfter(), this.settings.rejectedCredentialsCooldown(), this.failures));
+			TokenCacheState failed = update((current) -> current.failed(handedOut, now,
+					this.settings.roundBackoff().after(current.failures() + 1), this.settings.maxRetryAfter(),
+					this.settings.rejectedCredentialsCooldown(), this.failures));
 			if (!this.closed) {
 				logFailure(handedOut, failed);
 			}
@@ -388,9 +391,9 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	/**
 	 * The settings of a cache, fixed when it is built.
 	 */
-	private record Settings(double refreshAhead, double expiryMargin, Duration maxWait, Duration maxRetryAfter,
-			Duration maxLifetime, Duration rejectedCredentialsCooldown, Duration unauthorizedReplacementInterval,
-			Clock clock) {
+	private record Settings(double refreshAhead, double expiryMargin, Duration maxWait, Backoff roundBackoff,
+			Duration maxRetryAfter, Duration maxLifetime, Duration rejectedCredentialsCooldown,
+			Duration unauthorizedReplacementInterval, Clock clock) {
 
 	}
 

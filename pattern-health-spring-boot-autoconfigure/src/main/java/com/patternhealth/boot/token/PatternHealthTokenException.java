@@ -40,6 +40,8 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 
 	private final @Nullable Duration retryAfter;
 
+	private final boolean transientFailure;
+
 	/**
 	 * Create a new exception.
 	 * @param error the OAuth 2.0 error, as answered by the token endpoint or as
@@ -53,9 +55,20 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 	 */
 	public PatternHealthTokenException(OAuth2Error error, @Nullable HttpStatusCode statusCode,
 			@Nullable Duration retryAfter, String message, @Nullable Throwable cause) {
+		this(error, statusCode, retryAfter, message, cause, false);
+	}
+
+	/**
+	 * Create a new exception that may say that the failure may pass whatever its status:
+	 * the token endpoint gave no answer in time or could not be reached, which passes
+	 * like a {@code 503}.
+	 */
+	PatternHealthTokenException(OAuth2Error error, @Nullable HttpStatusCode statusCode, @Nullable Duration retryAfter,
+			String message, @Nullable Throwable cause, boolean transientFailure) {
 		super(error, PatternHealthTokenCache.REGISTRATION_ID, message, cause);
 		this.statusCode = statusCode;
 		this.retryAfter = retryAfter;
+		this.transientFailure = transientFailure;
 	}
 
 	/**
@@ -76,11 +89,12 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 
 	/**
 	 * Whether asking again may succeed: true for {@code 408}, {@code 429} and {@code 5xx}
-	 * answers.
+	 * answers, and when the token endpoint did not answer in time or could not be reached
+	 * (a refused or reset connection).
 	 * @return whether the token request may be retried
 	 */
 	public boolean isTransient() {
-		return this.statusCode != null && isTransient(this.statusCode);
+		return this.transientFailure || (this.statusCode != null && isTransient(this.statusCode));
 	}
 
 	/**

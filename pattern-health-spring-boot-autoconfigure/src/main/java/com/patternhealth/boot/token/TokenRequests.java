@@ -96,14 +96,6 @@ final class TokenRequests implements AutoCloseable {
 	}
 
 	/**
-	 * Return the jittered backoff after the given number of failed acquisitions: the same
-	 * formula as between attempts.
-	 */
-	Duration backoff(int failures) {
-		return this.retry.backoff(failures);
-	}
-
-	/**
 	 * Acquire a token: attempt, and attempt again after a failure that may pass.
 	 * @param trigger what started the acquisition
 	 * @return the answer, or a failure with a {@link PatternHealthTokenException}

@@ -126,6 +126,26 @@ class PatternHealthMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void timesARoundThatTimedOutOnceAsAFailureWhileCallsFailAtOnce() {
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1)).withFixedDelay(1000)));
+		this.contextRunner
+			.withPropertyValues("patternhealth.token.timeout=100ms", "patternhealth.token.retry.max-attempts=1",
+					"patternhealth.token.retry.round-backoff=1m", "patternhealth.token.retry.max-round-backoff=1m")
+			.run((context) -> {
+				for (int i = 0; i < 3; i++) {
+					assertThatExceptionOfType(PatternHealthTokenException.class)
+						.isThrownBy(tokenCache(context)::getAuthorizedClient);
+				}
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("patternhealth.token.requests").tag("outcome", "failure").timer().count())
+					.isOne();
+				assertThat(registry.get("patternhealth.token.requests").timers()).hasSize(1);
+				assertThat(registry.get("patternhealth.token.remaining").gauge().value()).isZero();
+				assertThat(tokenRequests(server)).isOne();
+			});
+	}
+
+	@Test
 	void timesEveryAttemptOfAWebClientTokenRequestAsAnHttpClientRequest() {
 		stubUnavailableTwiceThenAToken();
 		this.contextRunner.run((context) -> {
