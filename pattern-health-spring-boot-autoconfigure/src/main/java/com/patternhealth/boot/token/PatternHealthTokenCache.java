@@ -131,10 +131,10 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * Return the authorized client that carries the current token, obtaining one first
 	 * when there is none. Never blocks: the future completes when a token is there.
 	 * @return the authorized client, or a future failed with a
-	 * {@link PatternHealthTokenException}
+	 * {@link PatternHealthTokenException} of this caller's own
 	 */
 	public CompletableFuture<OAuth2AuthorizedClient> authorize() {
-		return acquire().thenApply(CachedToken::client);
+		return forCaller(acquire());
 	}
 
 	/**
@@ -142,7 +142,8 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * there is none, at most as long as the token request's attempts, timeouts and
 	 * backoffs allow. Waiting holds no lock.
 	 * @return the authorized client
-	 * @throws PatternHealthTokenException if no token could be obtained
+	 * @throws PatternHealthTokenException if no token could be obtained: an exception of
+	 * this caller's own, never one that another caller got
 	 */
 	public OAuth2AuthorizedClient getAuthorizedClient() {
 		CompletableFuture<CachedToken> token = acquire();
@@ -151,8 +152,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 				.client();
 		}
 		catch (CompletionException | ExecutionException ex) {
-			throw (ex.getCause() instanceof PatternHealthTokenException failure) ? failure
-					: this.failures.failed(ex.getCause(), String.valueOf(ex.getCause()));
+			throw forCaller(ex.getCause());
 		}
 		catch (TimeoutException ex) {
 			throw this.failures.notWithin(this.settings.maxWait());
@@ -253,8 +253,38 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	}
 
 	/**
+	 * Return the authorized client of the given shared future, failed with an exception
+	 * of this caller's own: the future of one caller, which it may cancel.
+	 * @param shared a future that {@link #acquire()} returned
+	 * @return the authorized client, or a future failed with a
+	 * {@link PatternHealthTokenException} that no other caller gets
+	 */
+	CompletableFuture<OAuth2AuthorizedClient> forCaller(CompletableFuture<CachedToken> shared) {
+		return shared.handle((token, failure) -> {
+			if (failure != null) {
+				throw new CompletionException(forCaller(failure));
+			}
+			return token.client();
+		});
+	}
+
+	/**
+	 * Return an exception of one caller's own for a failure that is shared by every call
+	 * that waited for the same token request or came during the backoff after it, see
+	 * {@link PatternHealthTokenException#forCaller()}.
+	 */
+	private PatternHealthTokenException forCaller(Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		return (cause instanceof PatternHealthTokenException shared) ? shared.forCaller()
+				: this.failures.failed(cause, String.valueOf(cause));
+	}
+
+	/**
 	 * Return the token to use now: at once when one is cached, otherwise the shared token
-	 * request. The returned future is shared: callers must not complete or cancel it.
+	 * request. The returned future is shared: callers must not complete or cancel it, and
+	 * must hand a failure on only through {@link #forCaller(CompletableFuture)} or a
+	 * {@linkplain PatternHealthTokenException#forCaller() copy}.
 	 */
 	CompletableFuture<CachedToken> acquire() {
 		if (this.closed) {

@@ -98,6 +98,23 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 	}
 
 	/**
+	 * Return an exception of the same type that says the same, with this one's cause, for
+	 * one caller alone. A failure is shared by every call that waited for the same token
+	 * request, or that came during the backoff after it, and Reactor mutates what it
+	 * hands out ({@code block()} adds a suppressed exception, a {@code checkpoint} its
+	 * assembly information), from many threads at once: a shared instance would collect
+	 * the traces of thousands of callers. The copy's cause is this one's cause, not this
+	 * one: the chain then reads as the original failure, without its message twice, and
+	 * the shared instance stays out of every caller's reach; the copy's stack trace is
+	 * the caller's.
+	 * @return a new exception for one caller
+	 */
+	PatternHealthTokenException forCaller() {
+		return new PatternHealthTokenException(getError(), this.statusCode, this.retryAfter, getMessage(), getCause(),
+				this.transientFailure);
+	}
+
+	/**
 	 * Whether an answer with the given status may be followed by a successful one.
 	 * @param statusCode the status of the token endpoint's answer
 	 * @return whether the status is {@code 408}, {@code 429} or {@code 5xx}
