@@ -128,17 +128,19 @@ class PatternHealthHealthIndicatorTests {
 
 	@Test
 	void reportsDownWithTheNextAttemptAfterARoundThatTimedOutAsAfterA429() {
-		server.stubFor(tokenRequest().willReturn(token("token-value-1", Duration.ofHours(1)).withFixedDelay(1000)));
+		server.stubFor(tokenRequest().willReturn(token("token-value-1", Duration.ofHours(1)).withFixedDelay(3000)));
 		try (PatternHealthTokenCache timingOut = PatternHealthTokenCache
 			.withCredentials(URI.create(server.baseUrl() + TOKEN_PATH), "client-7", "secret-7")
 			.restClient(RestClient.create())
-			.timeout(Duration.ofMillis(100))
+			.timeout(Duration.ofMillis(500))
 			.retry(1, Duration.ofMillis(10), Duration.ofMillis(50))
 			.clock(this.clock)
 			.build()) {
 			this.indicator = new PatternHealthHealthIndicator(timingOut);
 			assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(timingOut::getAuthorizedClient)
-				.withMessageContaining("did not answer within 100 ms");
+				.withMessageContaining("did not answer within 500 ms");
+			// WireMock records a request once its delayed answer is sent
+			await().atMost(Duration.ofSeconds(10)).until(() -> server.getAllServeEvents().size() == 1);
 			String nextAttempt = assertDownAfterOneFailedRequest(readWithoutTokenRequests(),
 					"token_endpoint_unavailable");
 			// Calls fail at once until then, naming the same instant
