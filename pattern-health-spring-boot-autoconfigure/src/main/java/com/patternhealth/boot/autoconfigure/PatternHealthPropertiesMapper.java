@@ -63,7 +63,8 @@ final class PatternHealthPropertiesMapper {
 		PatternHealthTokenProperties.Retry retry = token.getRetry();
 		PatternHealthTokenCacheBuilder builder = PatternHealthTokenCache
 			.withCredentials(tokenUri, clientId, clientSecret)
-			.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
+			.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff())
+			.roundBackoff(retry.getRoundBackoff(), retry.getMaxRoundBackoff());
 		PropertyMapper map = PropertyMapper.get();
 		map.from(token::isEncodeCredentials).to(builder::encodeCredentials);
 		map.from(token::getDefaultExpiresIn).to(builder::defaultExpiresIn);

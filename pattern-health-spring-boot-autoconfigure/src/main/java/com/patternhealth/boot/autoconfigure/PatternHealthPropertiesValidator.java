@@ -256,6 +256,23 @@ final class PatternHealthPropertiesValidator {
 		}
 		checkBackoff(prefix + "token.retry.", retry.getInitialBackoff(), retry.getMaxBackoff(), true, problems);
 		checkNotNegative(prefix + "token.retry.max-retry-after", retry.getMaxRetryAfter(), "2m", problems);
+		checkRoundBackoff(prefix + "token.retry.", retry.getRoundBackoff(), retry.getMaxRoundBackoff(), problems);
+	}
+
+	/**
+	 * Check the backoff between failed rounds of token requests: both positive, the first
+	 * at most the longest; compared only when both are valid, so that one mistake makes
+	 * one problem.
+	 */
+	private static void checkRoundBackoff(String prefix, Duration roundBackoff, Duration maxRoundBackoff,
+			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+		int before = problems.size();
+		checkPositive(prefix + "round-backoff", roundBackoff, "1s", problems);
+		checkPositive(prefix + "max-round-backoff", maxRoundBackoff, "30s", problems);
+		if (problems.size() == before && roundBackoff.compareTo(maxRoundBackoff) > 0) {
+			problems.add(new InvalidPatternHealthPropertiesException.Problem(prefix + "round-backoff",
+					"must be at most " + prefix + "max-round-backoff"));
+		}
 	}
 
 	static void checkApiRetry(String prefix, PatternHealthApiProperties.Retry retry,

@@ -170,6 +170,19 @@ public class PatternHealthTokenProperties {
 		 */
 		private Duration maxRetryAfter = Duration.ofMinutes(2);
 
+		/**
+		 * How long calls without a valid token fail at once after a token request failed
+		 * in every attempt (timeouts, refused connections, 408, 429, 5xx). It doubles
+		 * with each further failed request, with jitter; a longer Retry-After wins.
+		 */
+		private Duration roundBackoff = Duration.ofSeconds(1);
+
+		/**
+		 * Longest time calls without a valid token fail at once after failed token
+		 * requests, unless a Retry-After asks for more.
+		 */
+		private Duration maxRoundBackoff = Duration.ofSeconds(30);
+
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
@@ -200,6 +213,22 @@ public class PatternHealthTokenProperties {
 
 		public void setMaxRetryAfter(Duration maxRetryAfter) {
 			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		public Duration getRoundBackoff() {
+			return this.roundBackoff;
+		}
+
+		public void setRoundBackoff(Duration roundBackoff) {
+			this.roundBackoff = roundBackoff;
+		}
+
+		public Duration getMaxRoundBackoff() {
+			return this.maxRoundBackoff;
+		}
+
+		public void setMaxRoundBackoff(Duration maxRoundBackoff) {
+			this.maxRoundBackoff = maxRoundBackoff;
 		}
 
 	}

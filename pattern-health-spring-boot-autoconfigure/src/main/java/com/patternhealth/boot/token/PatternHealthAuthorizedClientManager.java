@@ -34,7 +34,8 @@ import org.springframework.util.Assert;
  * The {@link ReactiveOAuth2AuthorizedClientManager} for Pattern Health: the reactive face
  * of a {@link PatternHealthTokenCache}. It serves one client_credentials token for the
  * whole application, whoever the current user is, in web and non-web applications alike,
- * and never blocks a thread.
+ * and never blocks a thread. A subscriber that gets no token gets a
+ * {@link PatternHealthTokenException} of its own, never one that another subscriber got.
  * <p>
  * It is also the {@link ReactiveOAuth2AuthorizationFailureHandler} that drops a token the
  * API answered {@code 401} to: pass the rejected {@link OAuth2AuthorizedClient} in the
@@ -98,9 +99,9 @@ public final class PatternHealthAuthorizedClientManager
 		if (token.isDone() && !token.isCompletedExceptionally()) {
 			return handOut(token.join());
 		}
-		// The future is shared with other callers: a cancelled subscriber must not cancel
-		// it
-		return Mono.fromFuture(token, true).map(CachedToken::client);
+		// The shared future's failure is shared too: each subscriber gets its own, which
+		// Reactor may add suppressed exceptions and assembly information to
+		return Mono.fromFuture(this.tokenCache.forCaller(token));
 	}
 
 	/**

@@ -18,6 +18,7 @@ package com.patternhealth.boot.token;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.util.Assert;
 
 /**
  * Thrown when Pattern Health's token endpoint rejects the client credentials (a
@@ -38,6 +39,17 @@ public class PatternHealthCredentialsRejectedException extends PatternHealthToke
 	 */
 	public PatternHealthCredentialsRejectedException(OAuth2Error error, HttpStatusCode statusCode, String message) {
 		super(error, statusCode, null, message, null);
+	}
+
+	/**
+	 * Return a rejection that says the same, for one caller alone: still a rejection, so
+	 * that callers can tell credentials to fix from a failure that passes.
+	 */
+	@Override
+	PatternHealthCredentialsRejectedException forCaller() {
+		HttpStatusCode statusCode = getStatusCode();
+		Assert.state(statusCode != null, "A rejection has a status");
+		return new PatternHealthCredentialsRejectedException(getError(), statusCode, getMessage());
 	}
 
 }

@@ -50,9 +50,12 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  * refresh ahead}): then one background refresh starts while calls keep using it. Only
  * inside the {@linkplain PatternHealthTokenCacheBuilder#expiryMargin(double) expiry
  * margin} do calls wait for a new token. A refresh that fails keeps the current token and
- * is tried again with backoff; transient failures of the token endpoint are retried;
- * rejected credentials fail at once and, for a short cooldown, without asking the
- * endpoint again.
+ * is tried again with backoff; transient failures of the token endpoint are retried.
+ * After a round of attempts that all failed in a way that may pass, calls without a valid
+ * token fail at once, saying why and when the next token request may start, for a
+ * {@linkplain PatternHealthTokenCacheBuilder#roundBackoff(Duration, Duration) backoff}
+ * that grows with each failed round; rejected credentials fail at once and, for a short
+ * cooldown, without asking the endpoint again.
  * <p>
  * The cache holds no lock: its state is replaced as a whole, and callers wait on a shared
  * future. Reactive callers {@linkplain #authorize() subscribe} to it without blocking;
@@ -109,8 +112,8 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		this.requests = new TokenRequests(builder.tokenClient.apply(endpoint), this.failures,
 				builder.tokenUri.toString(), builder);
 		this.settings = new Settings(builder.refreshAhead, builder.expiryMargin, builder.maxWait(),
-				builder.maxRetryAfter, builder.maxLifetime, builder.rejectedCredentialsCooldown,
-				builder.unauthorizedReplacementInterval, builder.clock);
+				new Backoff(builder.roundBackoff, builder.maxRoundBackoff), builder.maxRetryAfter, builder.maxLifetime,
+				builder.rejectedCredentialsCooldown, builder.unauthorizedReplacementInterval, builder.clock);
 	}
 
 	/**
@@ -128,10 +131,10 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * Return the authorized client that carries the current token, obtaining one first
 	 * when there is none. Never blocks: the future completes when a token is there.
 	 * @return the authorized client, or a future failed with a
-	 * {@link PatternHealthTokenException}
+	 * {@link PatternHealthTokenException} of this caller's own
 	 */
 	public CompletableFuture<OAuth2AuthorizedClient> authorize() {
-		return acquire().thenApply(CachedToken::client);
+		return forCaller(acquire());
 	}
 
 	/**
@@ -139,7 +142,8 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * there is none, at most as long as the token request's attempts, timeouts and
 	 * backoffs allow. Waiting holds no lock.
 	 * @return the authorized client
-	 * @throws PatternHealthTokenException if no token could be obtained
+	 * @throws PatternHealthTokenException if no token could be obtained: an exception of
+	 * this caller's own, never one that another caller got
 	 */
 	public OAuth2AuthorizedClient getAuthorizedClient() {
 		CompletableFuture<CachedToken> token = acquire();
@@ -148,8 +152,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 				.client();
 		}
 		catch (CompletionException | ExecutionException ex) {
-			throw (ex.getCause() instanceof PatternHealthTokenException failure) ? failure
-					: this.failures.failed(ex.getCause(), String.valueOf(ex.getCause()));
+			throw forCaller(ex.getCause());
 		}
 		catch (TimeoutException ex) {
 			throw this.failures.notWithin(this.settings.maxWait());
@@ -250,8 +253,38 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	}
 
 	/**
+	 * Return the authorized client of the given shared future, failed with an exception
+	 * of this caller's own: the future of one caller, which it may cancel.
+	 * @param shared a future that {@link #acquire()} returned
+	 * @return the authorized client, or a future failed with a
+	 * {@link PatternHealthTokenException} that no other caller gets
+	 */
+	CompletableFuture<OAuth2AuthorizedClient> forCaller(CompletableFuture<CachedToken> shared) {
+		return shared.handle((token, failure) -> {
+			if (failure != null) {
+				throw new CompletionException(forCaller(failure));
+			}
+			return token.client();
+		});
+	}
+
+	/**
+	 * Return an exception of one caller's own for a failure that is shared by every call
+	 * that waited for the same token request or came during the backoff after it, see
+	 * {@link PatternHealthTokenException#forCaller()}.
+	 */
+	private PatternHealthTokenException forCaller(Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		return (cause instanceof PatternHealthTokenException shared) ? shared.forCaller()
+				: this.failures.failed(cause, String.valueOf(cause));
+	}
+
+	/**
 	 * Return the token to use now: at once when one is cached, otherwise the shared token
-	 * request. The returned future is shared: callers must not complete or cancel it.
+	 * request. The returned future is shared: callers must not complete or cancel it, and
+	 * must hand a failure on only through {@link #forCaller(CompletableFuture)} or a
+	 * {@linkplain PatternHealthTokenException#forCaller() copy}.
 	 */
 	CompletableFuture<CachedToken> acquire() {
 		if (this.closed) {
@@ -344,9 +377,9 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		PatternHealthTokenException handedOut = this.closed ? this.failures.closed() : failure;
 		try {
 			Instant now = this.settings.clock().instant();
-			TokenCacheState failed = update(
-					(current) -> current.failed(handedOut, now, this.requests.backoff(current.failures() + 1),
-							this.settings.maxRetryAfter(), this.settings.rejectedCredentialsCooldown(), this.failures));
+			TokenCacheState failed = update((current) -> current.failed(handedOut, now,
+					this.settings.roundBackoff().after(current.failures() + 1), this.settings.maxRetryAfter(),
+					this.settings.rejectedCredentialsCooldown(), this.failures));
 			if (!this.closed) {
 				logFailure(handedOut, failed);
 			}
@@ -388,9 +421,9 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	/**
 	 * The settings of a cache, fixed when it is built.
 	 */
-	private record Settings(double refreshAhead, double expiryMargin, Duration maxWait, Duration maxRetryAfter,
-			Duration maxLifetime, Duration rejectedCredentialsCooldown, Duration unauthorizedReplacementInterval,
-			Clock clock) {
+	private record Settings(double refreshAhead, double expiryMargin, Duration maxWait, Backoff roundBackoff,
+			Duration maxRetryAfter, Duration maxLifetime, Duration rejectedCredentialsCooldown,
+			Duration unauthorizedReplacementInterval, Clock clock) {
 
 	}
 

@@ -78,6 +78,10 @@ public final class PatternHealthTokenCacheBuilder {
 
 	Duration maxRetryAfter = Duration.ofMinutes(2);
 
+	Duration roundBackoff = Duration.ofSeconds(1);
+
+	Duration maxRoundBackoff = Duration.ofSeconds(30);
+
 	Duration maxLifetime = DEFAULT_MAX_LIFETIME;
 
 	Duration rejectedCredentialsCooldown = Duration.ofSeconds(1);
@@ -197,6 +201,30 @@ public final class PatternHealthTokenCacheBuilder {
 		this.maxAttempts = maxAttempts;
 		this.initialBackoff = initialBackoff;
 		this.maxBackoff = maxBackoff;
+		return this;
+	}
+
+	/**
+	 * Set how long calls without a valid token fail at once, and background refreshes
+	 * wait, after a token request failed in every attempt in a way that may pass (a
+	 * timeout, a refused or reset connection, {@code 408}, {@code 429} or {@code 5xx}):
+	 * the given backoff after the first failed round, doubling with each further failed
+	 * round up to the longest one, each time a random delay between half and the whole of
+	 * it, so that the callers of many instances do not come back at once. A longer
+	 * {@code Retry-After} (at most the {@linkplain #maxRetryAfter(Duration) longest
+	 * honoured one}) wins; a token obtained starts the count afresh.
+	 * @param roundBackoff the nominal backoff after the first failed round, positive
+	 * @param maxRoundBackoff the longest backoff between two rounds, not shorter than
+	 * {@code roundBackoff}
+	 * @return this builder
+	 * @since 0.1.0
+	 */
+	public PatternHealthTokenCacheBuilder roundBackoff(Duration roundBackoff, Duration maxRoundBackoff) {
+		Assert.isTrue(
+				!roundBackoff.isNegative() && !roundBackoff.isZero() && roundBackoff.compareTo(maxRoundBackoff) <= 0,
+				"'roundBackoff' must be positive and at most 'maxRoundBackoff'");
+		this.roundBackoff = roundBackoff;
+		this.maxRoundBackoff = maxRoundBackoff;
 		return this;
 	}
 

@@ -40,6 +40,8 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 
 	private final @Nullable Duration retryAfter;
 
+	private final boolean transientFailure;
+
 	/**
 	 * Create a new exception.
 	 * @param error the OAuth 2.0 error, as answered by the token endpoint or as
@@ -53,9 +55,20 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 	 */
 	public PatternHealthTokenException(OAuth2Error error, @Nullable HttpStatusCode statusCode,
 			@Nullable Duration retryAfter, String message, @Nullable Throwable cause) {
+		this(error, statusCode, retryAfter, message, cause, false);
+	}
+
+	/**
+	 * Create a new exception that may say that the failure may pass whatever its status:
+	 * the token endpoint gave no answer in time or could not be reached, which passes
+	 * like a {@code 503}.
+	 */
+	PatternHealthTokenException(OAuth2Error error, @Nullable HttpStatusCode statusCode, @Nullable Duration retryAfter,
+			String message, @Nullable Throwable cause, boolean transientFailure) {
 		super(error, PatternHealthTokenCache.REGISTRATION_ID, message, cause);
 		this.statusCode = statusCode;
 		this.retryAfter = retryAfter;
+		this.transientFailure = transientFailure;
 	}
 
 	/**
@@ -76,11 +89,29 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 
 	/**
 	 * Whether asking again may succeed: true for {@code 408}, {@code 429} and {@code 5xx}
-	 * answers.
+	 * answers, and when the token endpoint did not answer in time or could not be reached
+	 * (a refused or reset connection).
 	 * @return whether the token request may be retried
 	 */
 	public boolean isTransient() {
-		return this.statusCode != null && isTransient(this.statusCode);
+		return this.transientFailure || (this.statusCode != null && isTransient(this.statusCode));
+	}
+
+	/**
+	 * Return an exception of the same type that says the same, with this one's cause, for
+	 * one caller alone. A failure is shared by every call that waited for the same token
+	 * request, or that came during the backoff after it, and Reactor mutates what it
+	 * hands out ({@code block()} adds a suppressed exception, a {@code checkpoint} its
+	 * assembly information), from many threads at once: a shared instance would collect
+	 * the traces of thousands of callers. The copy's cause is this one's cause, not this
+	 * one: the chain then reads as the original failure, without its message twice, and
+	 * the shared instance stays out of every caller's reach; the copy's stack trace is
+	 * the caller's.
+	 * @return a new exception for one caller
+	 */
+	PatternHealthTokenException forCaller() {
+		return new PatternHealthTokenException(getError(), this.statusCode, this.retryAfter, getMessage(), getCause(),
+				this.transientFailure);
 	}
 
 	/**

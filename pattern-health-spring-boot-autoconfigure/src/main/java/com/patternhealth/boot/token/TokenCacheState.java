@@ -69,13 +69,15 @@ record TokenCacheState(@Nullable CachedToken token, @Nullable CompletableFuture<
 	}
 
 	/**
-	 * Return the state after a failed token request. Rejected credentials block calls
-	 * without a token for the cooldown; a failure that may pass blocks them until the
-	 * later of the jittered backoff and the endpoint's {@code Retry-After} (at most the
-	 * longest honoured one); any other failure only delays background refreshes.
+	 * Return the state after a failed round of token requests. Rejected credentials block
+	 * calls without a token for the cooldown; a failure that may pass (a timeout, a
+	 * refused or reset connection, {@code 408}, {@code 429}, {@code 5xx}) blocks them
+	 * until the later of the round backoff and the endpoint's {@code Retry-After} (at
+	 * most the longest honoured one), so that no call waits out a round of its own that
+	 * would most likely fail too; any other failure only delays background refreshes.
 	 * @param failure the failure
 	 * @param now the current instant
-	 * @param backoff the jittered backoff after this many failures
+	 * @param backoff the jittered backoff after this many consecutive failed rounds
 	 * @param maxRetryAfter the longest honoured {@code Retry-After}
 	 * @param cooldown how long rejected credentials block calls
 	 * @param failures makes the failure handed to blocked calls

@@ -82,25 +82,31 @@ final class TokenFailures {
 				null);
 	}
 
+	/**
+	 * No answer within the time limit: it may pass, like a {@code 503}.
+	 */
 	PatternHealthTokenException timedOut(Duration timeout, int attempts) {
 		return unavailable(endpoint() + " did not answer within " + describe(timeout) + " (" + attempts(attempts) + ", "
-				+ client() + "). Check patternhealth.base-url, or raise patternhealth.token.timeout.", null);
+				+ client() + "). Check patternhealth.base-url, or raise patternhealth.token.timeout.", null, true);
 	}
 
+	/**
+	 * No connection, or a connection that broke: it may pass, like a {@code 503}.
+	 */
 	PatternHealthTokenException unreachable(Throwable cause, String reason, int attempts) {
 		return unavailable("Could not reach " + endpoint() + " (" + attempts(attempts) + ", " + client() + "): "
-				+ reason + ". Check patternhealth.base-url and the network.", cause);
+				+ reason + ". Check patternhealth.base-url and the network.", cause, true);
 	}
 
 	PatternHealthTokenException failed(Throwable cause, String reason) {
 		return unavailable(
 				"Could not obtain a Pattern Health access token from " + tokenUri() + " (" + client() + "): " + reason,
-				cause);
+				cause, false);
 	}
 
 	PatternHealthTokenException notWithin(Duration wait) {
 		return unavailable("No Pattern Health access token from " + tokenUri() + " within " + describe(wait) + " ("
-				+ client() + "). Check patternhealth.base-url, or raise patternhealth.token.timeout.", null);
+				+ client() + "). Check patternhealth.base-url, or raise patternhealth.token.timeout.", null, false);
 	}
 
 	PatternHealthTokenException interrupted(InterruptedException cause) {
@@ -122,11 +128,13 @@ final class TokenFailures {
 				+ nextAttempt.truncatedTo(ChronoUnit.MILLIS) + " (in " + describe(Duration.between(now, nextAttempt))
 				+ ").";
 		return new PatternHealthTokenException(last.getError(), last.getStatusCode(), last.getRetryAfter(), message,
-				null);
+				null, last.isTransient());
 	}
 
-	private PatternHealthTokenException unavailable(String message, @Nullable Throwable cause) {
-		return new PatternHealthTokenException(new OAuth2Error(UNAVAILABLE, null, null), null, null, message, cause);
+	private PatternHealthTokenException unavailable(String message, @Nullable Throwable cause,
+			boolean transientFailure) {
+		return new PatternHealthTokenException(new OAuth2Error(UNAVAILABLE, null, null), null, null, message, cause,
+				transientFailure);
 	}
 
 	private String endpoint() {

@@ -21,15 +21,16 @@ import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.patternhealth.boot.observation.DefaultTokenRequestObservationConvention;
 import com.patternhealth.boot.observation.TokenRequestObservationContext;
-import com.patternhealth.boot.observation.TokenRequestObservationContext.Outcome;
 import com.patternhealth.boot.observation.TokenRequestObservationConvention;
 import com.patternhealth.boot.observation.TokenRequestObservationDocumentation;
 import io.micrometer.observation.Observation;
@@ -72,6 +73,8 @@ final class TokenRequests implements AutoCloseable {
 
 	private final ScheduledThreadPoolExecutor scheduler;
 
+	private final Set<TokenAcquisition> pending = ConcurrentHashMap.newKeySet();
+
 	private volatile boolean closed;
 
 	TokenRequests(TokenClient client, TokenFailures failures, String tokenUri, PatternHealthTokenCacheBuilder builder) {
@@ -96,14 +99,6 @@ final class TokenRequests implements AutoCloseable {
 	}
 
 	/**
-	 * Return the jittered backoff after the given number of failed acquisitions: the same
-	 * formula as between attempts.
-	 */
-	Duration backoff(int failures) {
-		return this.retry.backoff(failures);
-	}
-
-	/**
 	 * Acquire a token: attempt, and attempt again after a failure that may pass.
 	 * @param trigger what started the acquisition
 	 * @return the answer, or a failure with a {@link PatternHealthTokenException}
@@ -114,14 +109,24 @@ final class TokenRequests implements AutoCloseable {
 		Observation observation = TokenRequestObservationDocumentation.TOKEN_REQUESTS
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.start();
-		CompletableFuture<Answer> answer = new CompletableFuture<>();
-		attempt(answer, 1, observation, context);
-		return answer;
+		TokenAcquisition acquisition = new TokenAcquisition(observation, context);
+		this.pending.add(acquisition);
+		acquisition.answer().whenComplete((answer, failure) -> this.pending.remove(acquisition));
+		// Checked after it is pending: a close either sees it or is seen here
+		if (this.closed) {
+			acquisition.fail(this.failures.closed());
+		}
+		else {
+			attempt(acquisition, 1);
+		}
+		return acquisition.answer();
 	}
 
-	private void attempt(CompletableFuture<Answer> answer, int attempt, Observation observation,
-			TokenRequestObservationContext context) {
-		context.setAttempts(attempt);
+	private void attempt(TokenAcquisition acquisition, int attempt) {
+		if (acquisition.isEnded()) {
+			return;
+		}
+		acquisition.attempting(attempt);
 		Instant requestedAt = this.clock.instant();
 		CompletableFuture<OAuth2AccessTokenResponse> response;
 		try {
@@ -132,9 +137,7 @@ final class TokenRequests implements AutoCloseable {
 		}
 		response.whenComplete((token, failure) -> {
 			if (failure == null) {
-				context.setOutcome(Outcome.SUCCESS);
-				observation.stop();
-				answer.complete(new Answer(token, requestedAt));
+				acquisition.succeed(new Answer(token, requestedAt));
 				return;
 			}
 			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
@@ -142,21 +145,16 @@ final class TokenRequests implements AutoCloseable {
 			Duration delay = this.closed ? null : this.retry.delay(cause, attempt);
 			if (delay != null) {
 				try {
-					this.scheduler.schedule(() -> attempt(answer, attempt + 1, observation, context), delay.toNanos(),
+					this.scheduler.schedule(() -> attempt(acquisition, attempt + 1), delay.toNanos(),
 							TimeUnit.NANOSECONDS);
-					observation.event(TokenRequestObservationDocumentation.Events.RETRY);
+					acquisition.retrying();
 					return;
 				}
 				catch (RuntimeException ex) {
 					// Closed: fail below
 				}
 			}
-			PatternHealthTokenException described = this.closed ? this.failures.closed() : describe(cause);
-			context.setOutcome((described instanceof PatternHealthCredentialsRejectedException)
-					? Outcome.CREDENTIALS_REJECTED : Outcome.FAILURE);
-			observation.error(described);
-			observation.stop();
-			answer.completeExceptionally(described);
+			acquisition.fail(this.closed ? this.failures.closed() : describe(cause));
 		});
 	}
 
@@ -195,12 +193,17 @@ final class TokenRequests implements AutoCloseable {
 	}
 
 	/**
-	 * Stop retrying; an acquisition under way ends with a failure.
+	 * Stop retrying: every acquisition under way, with a request in flight or a retry
+	 * scheduled, ends at once with the {@linkplain TokenFailures#closed() closed}
+	 * failure, its observation included; an answer that arrives later is dropped.
 	 */
 	@Override
 	public void close() {
 		this.closed = true;
 		this.scheduler.shutdownNow();
+		for (TokenAcquisition acquisition : this.pending) {
+			acquisition.fail(this.failures.closed());
+		}
 		this.client.close();
 	}
 

@@ -123,15 +123,31 @@ class PatternHealthHealthIndicatorTests {
 	void reportsDownWhileTheTokenEndpointFailsWithoutAValidToken() {
 		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(503)));
 		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(this.tokenCache::getAuthorizedClient);
-		Health health = readWithoutTokenRequests();
-		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("failedRequests", 1)
-			.containsEntry("error", "server_error")
-			.containsEntry("clientId", "client-7")
-			.containsEntry("state", "unavailable")
-			.containsKey("nextAttempt")
-			.doesNotContainKeys("obtainedAt", "expiresAt");
-		assertThat(Instant.parse((String) health.getDetails().get("nextAttempt"))).isAfter(START);
+		assertDownAfterOneFailedRequest(readWithoutTokenRequests(), "server_error");
+	}
+
+	@Test
+	void reportsDownWithTheNextAttemptAfterARoundThatTimedOutAsAfterA429() {
+		server.stubFor(tokenRequest().willReturn(token("token-value-1", Duration.ofHours(1)).withFixedDelay(3000)));
+		try (PatternHealthTokenCache timingOut = PatternHealthTokenCache
+			.withCredentials(URI.create(server.baseUrl() + TOKEN_PATH), "client-7", "secret-7")
+			.restClient(RestClient.create())
+			.timeout(Duration.ofMillis(500))
+			.retry(1, Duration.ofMillis(10), Duration.ofMillis(50))
+			.clock(this.clock)
+			.build()) {
+			this.indicator = new PatternHealthHealthIndicator(timingOut);
+			assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(timingOut::getAuthorizedClient)
+				.withMessageContaining("did not answer within 500 ms");
+			// WireMock records a request once its delayed answer is sent
+			await().atMost(Duration.ofSeconds(10)).until(() -> server.getAllServeEvents().size() == 1);
+			String nextAttempt = assertDownAfterOneFailedRequest(readWithoutTokenRequests(),
+					"token_endpoint_unavailable");
+			// Calls fail at once until then, naming the same instant
+			assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(timingOut::getAuthorizedClient)
+				.withMessageContaining("No new token request before " + nextAttempt);
+			assertThat(server.getAllServeEvents()).hasSize(1);
+		}
 	}
 
 	@Test
@@ -158,6 +174,23 @@ class PatternHealthHealthIndicatorTests {
 		Health health = readWithoutTokenRequests();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("state", "expired").containsEntry("expiresAt", EXPIRES_AT);
+	}
+
+	/**
+	 * Check that health is down after one failed token request with the given error, and
+	 * return when the next attempt is allowed.
+	 */
+	private static String assertDownAfterOneFailedRequest(Health health, String error) {
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("failedRequests", 1)
+			.containsEntry("error", error)
+			.containsEntry("clientId", "client-7")
+			.containsEntry("state", "unavailable")
+			.containsKey("nextAttempt")
+			.doesNotContainKeys("obtainedAt", "expiresAt");
+		String nextAttempt = (String) health.getDetails().get("nextAttempt");
+		assertThat(Instant.parse(nextAttempt)).isAfter(START);
+		return nextAttempt;
 	}
 
 	/**

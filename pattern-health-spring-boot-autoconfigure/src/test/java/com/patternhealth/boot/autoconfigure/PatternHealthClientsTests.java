@@ -19,6 +19,7 @@ package com.patternhealth.boot.autoconfigure;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -226,6 +227,26 @@ class PatternHealthClientsTests {
 	}
 
 	@Test
+	void namedClientsBackOffBetweenFailedTokenRequestsAsTheirOwnTokenSettingsSay() {
+		acmeHost.stubFor(tokenRequest().willReturn(aResponse().withStatus(503)));
+		betaHost.stubFor(tokenRequest().willReturn(aResponse().withStatus(503)));
+		this.application.withPropertyValues(named("acme", acmeHost, "acme-id", "acme-secret"))
+			.withPropertyValues(named("beta", betaHost, "beta-id", "beta-secret"))
+			.withPropertyValues("patternhealth.token.retry.max-attempts=1",
+					"patternhealth.token.retry.round-backoff=1m", "patternhealth.token.retry.max-round-backoff=1m",
+					"patternhealth.clients.beta.token.retry.round-backoff=2h",
+					"patternhealth.clients.beta.token.retry.max-round-backoff=2h")
+			.run((context) -> {
+				PatternHealthClients clients = context.getBean(PatternHealthClients.class);
+				// Between half and the whole of the round backoff
+				assertThat(backoffAfterAFailedRound(clients.get("acme"))).isBetween(Duration.ofSeconds(25),
+						Duration.ofMinutes(1));
+				assertThat(backoffAfterAFailedRound(clients.get("beta"))).isBetween(Duration.ofMinutes(55),
+						Duration.ofHours(2));
+			});
+	}
+
+	@Test
 	void failsToStartNamingTheClientAndThePropertyToSet() {
 		this.application
 			.withPropertyValues("patternhealth.clients.acme.base-url=" + acmeHost.baseUrl(),
@@ -261,6 +282,14 @@ class PatternHealthClientsTests {
 				acmeHost.verify(1,
 						getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer acme-token")));
 			});
+	}
+
+	private static Duration backoffAfterAFailedRound(PatternHealthClient client) {
+		assertThatExceptionOfType(PatternHealthTokenException.class)
+			.isThrownBy(() -> client.getTokenCache().getAuthorizedClient());
+		Instant nextAttempt = client.getTokenCache().getState().nextAttempt();
+		assertThat(nextAttempt).isNotNull();
+		return Duration.between(Instant.now(), nextAttempt);
 	}
 
 	private static Duration lifetime(PatternHealthClient client) {

@@ -52,6 +52,7 @@ import static com.patternhealth.boot.token.TokenStubs.tokenRequest;
 import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link PatternHealthMetricsAutoConfiguration}, and for the timers that Spring
@@ -123,6 +124,29 @@ class PatternHealthMetricsAutoConfigurationTests {
 				.timer()
 				.count()).isOne();
 		});
+	}
+
+	@Test
+	void timesARoundThatTimedOutOnceAsAFailureWhileCallsFailAtOnce() {
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1)).withFixedDelay(3000)));
+		this.contextRunner
+			.withPropertyValues("patternhealth.token.timeout=500ms", "patternhealth.token.retry.max-attempts=1",
+					"patternhealth.token.retry.round-backoff=1m", "patternhealth.token.retry.max-round-backoff=1m")
+			.run((context) -> {
+				for (int i = 0; i < 3; i++) {
+					assertThatExceptionOfType(PatternHealthTokenException.class)
+						.isThrownBy(tokenCache(context)::getAuthorizedClient);
+				}
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("patternhealth.token.requests").tag("outcome", "failure").timer().count())
+					.isOne();
+				assertThat(registry.get("patternhealth.token.requests").timers()).hasSize(1);
+				assertThat(registry.get("patternhealth.token.remaining").gauge().value()).isZero();
+				// One attempt, timed as an HTTP client request: WireMock may not record a
+				// request whose client hung up before the delayed answer
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(registry.get("http.client.requests").timer().count()).isOne());
+			});
 	}
 
 	@Test

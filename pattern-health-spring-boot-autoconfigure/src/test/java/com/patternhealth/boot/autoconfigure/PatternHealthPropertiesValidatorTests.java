@@ -341,6 +341,41 @@ class PatternHealthPropertiesValidatorTests {
 			.containsExactly(problem("patternhealth.token.retry.max-backoff", "must be positive, such as 5s"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "0s", "-1s" })
+	void refusesRoundBackoffsThatAreNotPositive(String value) {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().getRetry().setRoundBackoff(DurationStyle.detectAndParse(value));
+		properties.getToken().getRetry().setMaxRoundBackoff(DurationStyle.detectAndParse(value));
+		assertThat(problems(properties)).containsExactly(
+				problem("patternhealth.token.retry.round-backoff", "must be positive, such as 1s"),
+				problem("patternhealth.token.retry.max-round-backoff", "must be positive, such as 30s"));
+	}
+
+	@Test
+	void refusesARoundBackoffAboveTheLongestRoundBackoff() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().getRetry().setRoundBackoff(Duration.ofSeconds(31));
+		assertThat(problems(properties)).containsExactly(problem("patternhealth.token.retry.round-backoff",
+				"must be at most patternhealth.token.retry.max-round-backoff"));
+	}
+
+	@Test
+	void blamesOnlyTheLongestRoundBackoffWhenItIsTooLong() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().getRetry().setMaxRoundBackoff(Duration.ofDays(366));
+		assertThat(problems(properties)).containsExactly(
+				problem("patternhealth.token.retry.max-round-backoff", "must be at most 365d, such as 30s"));
+	}
+
+	@Test
+	void acceptsARoundBackoffEqualToTheLongestRoundBackoff() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().getRetry().setRoundBackoff(Duration.ofMillis(10));
+		properties.getToken().getRetry().setMaxRoundBackoff(Duration.ofMillis(10));
+		assertThat(problems(properties)).isEmpty();
+	}
+
 	@Test
 	void refusesFewerThanOneAttempt() {
 		PatternHealthProperties properties = properties("https://api.example.com");

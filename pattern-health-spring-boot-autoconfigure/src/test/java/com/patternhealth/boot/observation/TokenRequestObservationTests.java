@@ -18,6 +18,7 @@ package com.patternhealth.boot.observation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -38,6 +39,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -49,6 +51,7 @@ import static com.patternhealth.boot.token.TokenStubs.tokenRequest;
 import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for the {@code patternhealth.token.requests} observation that the auto-configured
@@ -168,6 +171,32 @@ class TokenRequestObservationTests {
 			assertThat(this.events).containsExactly("retry");
 			assertThat(tokenRequests(server)).isEqualTo(2);
 		});
+	}
+
+	@Test
+	void stopsTheObservationOfAnAcquisitionWhoseRetryIsScheduledWhenTheCacheCloses() {
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(503)));
+		this.contextRunner
+			.withPropertyValues("patternhealth.token.retry.initial-backoff=30s",
+					"patternhealth.token.retry.max-backoff=30s")
+			.run((context) -> {
+				PatternHealthTokenCache tokenCache = tokenCache(context);
+				CompletableFuture<OAuth2AuthorizedClient> waiting = tokenCache.authorize();
+				await().atMost(Duration.ofSeconds(10)).until(() -> this.events.contains("retry"));
+				tokenCache.close();
+				assertThat(waiting).failsWithin(Duration.ofSeconds(5))
+					.withThrowableThat()
+					.withCauseInstanceOf(PatternHealthTokenException.class)
+					.withMessageContaining("is closed");
+				assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(NAME, 1)
+					.hasObservationWithNameEqualTo(NAME)
+					.that()
+					.hasBeenStopped()
+					.hasLowCardinalityKeyValue("outcome", "failure")
+					.assertThatError()
+					.hasMessageContaining("is closed");
+				assertThat(tokenRequests(server)).isOne();
+			});
 	}
 
 	@Test

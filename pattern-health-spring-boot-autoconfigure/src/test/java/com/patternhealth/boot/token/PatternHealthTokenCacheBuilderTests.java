@@ -17,12 +17,14 @@
 package com.patternhealth.boot.token;
 
 import java.net.URI;
+import java.time.Duration;
 
 import com.patternhealth.boot.autoconfigure.PatternHealthProperties;
 import com.patternhealth.boot.autoconfigure.PatternHealthTokenProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link PatternHealthTokenCacheBuilder}.
@@ -47,6 +49,17 @@ class PatternHealthTokenCacheBuilderTests {
 		assertThat(this.builder.initialBackoff).isEqualTo(token.getRetry().getInitialBackoff());
 		assertThat(this.builder.maxBackoff).isEqualTo(token.getRetry().getMaxBackoff());
 		assertThat(this.builder.maxRetryAfter).isEqualTo(token.getRetry().getMaxRetryAfter());
+		assertThat(this.builder.roundBackoff).isEqualTo(token.getRetry().getRoundBackoff());
+		assertThat(this.builder.maxRoundBackoff).isEqualTo(token.getRetry().getMaxRoundBackoff());
+	}
+
+	@Test
+	void refusesARoundBackoffThatIsNotPositiveOrAboveTheLongest() {
+		for (Duration roundBackoff : new Duration[] { Duration.ZERO, Duration.ofSeconds(-1), Duration.ofSeconds(31) }) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> this.builder.roundBackoff(roundBackoff, Duration.ofSeconds(30)))
+				.withMessage("'roundBackoff' must be positive and at most 'maxRoundBackoff'");
+		}
 	}
 
 }

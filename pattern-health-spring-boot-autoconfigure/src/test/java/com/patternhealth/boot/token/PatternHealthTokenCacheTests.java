@@ -417,6 +417,79 @@ class PatternHealthTokenCacheTests {
 	}
 
 	@Test
+	void failsAtOnceAfterATimedOutRoundInsteadOfWaitingOutARoundOfItsOwn() {
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1)).withFixedDelay(1500)));
+		TokenCacheCaller.Caller manager = caller(manager().timeout(Duration.ofMillis(300))
+			.roundBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
+			.build());
+		int failedAtOnce = 0;
+		// Ten calls 200 ms apart on the injected clock; each round of three attempts
+		// really waits for its timeouts
+		for (int call = 0; call < 10; call++) {
+			this.clock.advance(Duration.ofMillis((call > 0) ? 200 : 0));
+			long start = System.nanoTime();
+			Throwable failure = failure(manager);
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(failure).isInstanceOf(PatternHealthTokenException.class)
+				.hasMessageStartingWith("Pattern Health's token endpoint at " + tokenUri()
+						+ " did not answer within 300 ms (3 attempts, client 'client-7').");
+			if (failure.getMessage().contains("No new token request before")) {
+				assertThat(took).isLessThan(Duration.ofMillis(100));
+				failedAtOnce++;
+			}
+			else {
+				assertThat(took).isGreaterThan(Duration.ofMillis(800));
+			}
+		}
+		// Backoffs of 0.5-1 s, 1-2 s, 2-4 s: at most three rounds in 1.8 s
+		assertThat(failedAtOnce).isGreaterThanOrEqualTo(7);
+		int rounds = 10 - failedAtOnce;
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(tokenRequests(server)).isEqualTo(3 * rounds));
+		assertThat(this.clock.instant()).isBefore(manager.cache.getState().nextAttempt());
+	}
+
+	@Test
+	void growsTheBackoffBetweenFailedRoundsUpToTheLongest() {
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(503)));
+		TokenCacheCaller.Caller manager = caller(oneAttemptPerRound().build());
+		long[] nominalSeconds = { 1, 2, 4, 8, 8, 8 };
+		for (int round = 1; round <= nominalSeconds.length; round++) {
+			assertThat(failure(manager)).hasMessageNotContaining("No new token request");
+			Duration backoff = backoff(manager.cache);
+			Duration nominal = Duration.ofSeconds(nominalSeconds[round - 1]);
+			assertThat(backoff).as("backoff after round %d", round).isBetween(nominal.dividedBy(2), nominal);
+			assertThat(manager.cache.getState().failedRequests()).isEqualTo(round);
+			this.clock.advance(backoff.minusMillis(1));
+			assertThat(failure(manager)).hasMessageContaining("answered HTTP 503")
+				.hasMessageContaining("No new token request before");
+			assertThat(tokenRequests(server)).isEqualTo(round);
+			this.clock.advance(Duration.ofMillis(1));
+		}
+	}
+
+	@Test
+	void startsTheBackoffBetweenRoundsAfreshOnceATokenIsObtained() {
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(503)));
+		TokenCacheCaller.Caller manager = caller(oneAttemptPerRound().build());
+		for (int round = 1; round <= 4; round++) {
+			failure(manager);
+			this.clock.advance(backoff(manager.cache));
+		}
+		assertThat(tokenRequests(server)).isEqualTo(4);
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofMinutes(1))));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-1");
+		assertThat(manager.cache.getState().failedRequests()).isZero();
+		assertThat(manager.cache.getState().nextAttempt()).isNull();
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(503)));
+		this.clock.advance(Duration.ofMinutes(1));
+		failure(manager);
+		assertThat(backoff(manager.cache)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
+		assertThat(manager.cache.getState().failedRequests()).isOne();
+		assertThat(tokenRequests(server)).isEqualTo(6);
+	}
+
+	@Test
 	void honoursARetryAfterOnlyUpToTheLongestHonouredOne() {
 		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(503).withHeader("Retry-After", "86400")));
 		TokenCacheCaller.Caller manager = caller(manager().maxRetryAfter(Duration.ofMinutes(2)).build());
@@ -498,13 +571,32 @@ class PatternHealthTokenCacheTests {
 		assertThat(failure(manager)).hasMessageContaining("is closed");
 	}
 
+	/**
+	 * How long calls fail at once from now on, as the state of the cache tells.
+	 */
+	private Duration backoff(PatternHealthTokenCache cache) {
+		Instant nextAttempt = cache.getState().nextAttempt();
+		assertThat(nextAttempt).isNotNull();
+		return Duration.between(this.clock.instant(), nextAttempt);
+	}
+
 	private Throwable failure(TokenCacheCaller.Caller manager) {
 		return catchThrowable(() -> authorize(manager));
+	}
+
+	/**
+	 * A cache that makes one attempt per round and backs off 1 s after the first failed
+	 * round, up to 8 s.
+	 */
+	private PatternHealthTokenCacheBuilder oneAttemptPerRound() {
+		return manager().retry(1, Duration.ofMillis(10), Duration.ofMillis(50))
+			.roundBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8));
 	}
 
 	private PatternHealthTokenCacheBuilder manager() {
 		return this.caller.transport(PatternHealthTokenCache.withCredentials(tokenUri(), CLIENT_ID, SECRET))
 			.retry(3, Duration.ofMillis(10), Duration.ofMillis(50))
+			.roundBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
 			.clock(this.clock);
 	}
 

@@ -1,0 +1,83 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.token;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.patternhealth.boot.observation.DefaultTokenRequestObservationConvention;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TokenRequests}, with a token client that answers like a token endpoint
+ * that answers {@code 503}.
+ */
+class TokenRequestsTests {
+
+	private static final URI TOKEN_URI = URI.create("https://api.example.com/api/auth/token");
+
+	private static final String NAME = DefaultTokenRequestObservationConvention.NAME;
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private final TokenFailures failures = new TokenFailures("client-7", TOKEN_URI.toString());
+
+	private final AtomicInteger requests = new AtomicInteger();
+
+	@Test
+	void closeFailsAnAcquisitionWhoseRetryIsScheduledAndStopsItsObservation() {
+		TokenRequests tokenRequests = new TokenRequests(this::unavailable, this.failures, TOKEN_URI.toString(),
+				PatternHealthTokenCache.withCredentials(TOKEN_URI, "client-7", "secret-7")
+					.observationRegistry(this.registry)
+					.retry(3, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+		CompletableFuture<TokenRequests.Answer> answer = tokenRequests.acquire(TokenRequestTrigger.FIRST_USE);
+		// The first attempt was answered 503: the second waits for its backoff
+		assertThat(this.requests).hasValue(1);
+		assertThat(answer).isNotDone();
+		assertThat(this.registry).hasObservationWithNameEqualTo(NAME).that().hasBeenStarted().isNotStopped();
+		tokenRequests.close();
+		assertThat(answer).failsWithin(Duration.ofSeconds(5))
+			.withThrowableThat()
+			.withCauseInstanceOf(PatternHealthTokenException.class)
+			.withMessageContaining("The Pattern Health token cache is closed (client 'client-7')");
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(NAME, 1)
+			.hasObservationWithNameEqualTo(NAME)
+			.that()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("outcome", "failure")
+			.hasEvent("retry")
+			.assertThatError()
+			.hasMessage("The Pattern Health token cache is closed (client 'client-7')");
+		assertThat(this.requests).hasValue(1);
+	}
+
+	private CompletableFuture<OAuth2AccessTokenResponse> unavailable() {
+		this.requests.incrementAndGet();
+		return CompletableFuture.failedFuture(this.failures.answered(new OAuth2Error("server_error"),
+				HttpStatus.SERVICE_UNAVAILABLE, null, "HTTP 503"));
+	}
+
+}
