@@ -167,6 +167,30 @@ class PatternHealthRetryExchangeFilterFunctionTests {
 		assertThat(exchange.answers()).extracting(StubExchange.Answer::released).containsExactly(true);
 	}
 
+	@Test
+	void releasesTheAnswerItHoldsOnceWhenTheNextAttemptFails() {
+		StubExchange exchange = new StubExchange(answer(429, "1"))
+			.thenFailing(new IllegalStateException("connection reset"));
+		StepVerifier.withVirtualTime(() -> filter().filter(request(HttpMethod.GET), exchange))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(1))
+			.expectErrorMessage("connection reset")
+			.verify(TIMEOUT);
+		assertThat(exchange.answers()).extracting(StubExchange.Answer::releases).containsExactly(1);
+	}
+
+	@Test
+	void releasesTheAnswerItHoldsOnceWhenTheCallerCancelsDuringTheNextAttempt() {
+		StubExchange exchange = new StubExchange(answer(429, "1"));
+		StepVerifier.withVirtualTime(() -> filter().filter(request(HttpMethod.GET), exchange))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(1))
+			.then(() -> assertThat(exchange.requests()).hasSize(2))
+			.thenCancel()
+			.verify(TIMEOUT);
+		assertThat(exchange.answers()).extracting(StubExchange.Answer::releases).containsExactly(1);
+	}
+
 	private PatternHealthRetryExchangeFilterFunction filter() {
 		return new PatternHealthRetryExchangeFilterFunction(this.policy, URI.create("https://api.example.com"));
 	}
