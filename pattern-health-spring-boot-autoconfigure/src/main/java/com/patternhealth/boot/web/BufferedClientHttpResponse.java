@@ -116,31 +116,18 @@ final class BufferedClientHttpResponse implements ClientHttpResponse {
 	/**
 	 * An answer whose body was read in part, with the bytes read put back in front.
 	 */
-	private record PartlyRead(ClientHttpResponse response, InputStream body) implements ClientHttpResponse {
+	private static final class PartlyRead extends ForwardingClientHttpResponse {
 
-		@Override
-		public HttpStatusCode getStatusCode() throws IOException {
-			return this.response.getStatusCode();
-		}
+		private final InputStream body;
 
-		@Override
-		public String getStatusText() throws IOException {
-			return this.response.getStatusText();
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.response.getHeaders();
+		PartlyRead(ClientHttpResponse response, InputStream body) {
+			super(response);
+			this.body = body;
 		}
 
 		@Override
 		public InputStream getBody() {
 			return this.body;
-		}
-
-		@Override
-		public void close() {
-			this.response.close();
 		}
 
 	}
