@@ -50,6 +50,9 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * resource's answer, not a dead token), when the request's
  * {@link PatternHealth#REPLAY_ATTRIBUTE} is {@code false}, or when its body cannot be
  * written twice (a one-shot {@code Publisher}; values, forms and multipart data can).
+ * Otherwise the body of the first {@code 401} is released, whether the replay succeeds,
+ * fails (the token request included) or is cancelled: an answer neither read nor released
+ * keeps its connection from the pool.
  * <p>
  * Neither a {@link WebClientRequestException} nor a {@code WebClientResponseException}
  * carries the {@code Authorization} header to the caller.
@@ -126,23 +129,28 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 				"Pattern Health answered 401 to " + request.method() + " " + request.url().getPath());
 		Map<String, Object> attributes = Map.of(OAuth2AuthorizedClient.class.getName(), rejected);
 		String rejectedValue = rejected.getAccessToken().getTokenValue();
+		HeldResponse held = new HeldResponse(response);
 		return this.failureHandler.onAuthorizationFailure(failure, this.authorizeRequest.getPrincipal(), attributes)
 			.then(Mono.defer(() -> Boolean.FALSE.equals(request.attribute(PatternHealth.REPLAY_ATTRIBUTE).orElse(null))
-					? Mono.just(response)
+					? held.handOver()
 					: authorize().flatMap((client) -> rejectedValue.equals(client.getAccessToken().getTokenValue())
-							? Mono.just(response) : sendAgain(request, client, response, next))));
+							? held.handOver() : sendAgain(request, client, held, next))))
+			.doOnCancel(held::releaseNow)
+			.onErrorResume((ex) -> held.release().then(Mono.error(ex)))
+			.switchIfEmpty(held.release().then(Mono.empty()));
 	}
 
 	/**
 	 * Send the request once more with a fresh token. Until that answer arrives the first
-	 * one is kept, so that the caller gets it when the body cannot be written again.
+	 * one is held, so that the caller gets it when the body cannot be written again;
+	 * {@link #replay} releases it on the other paths.
 	 */
-	private Mono<ClientResponse> sendAgain(ClientRequest request, OAuth2AuthorizedClient client,
-			ClientResponse rejected, ExchangeFunction next) {
+	private Mono<ClientResponse> sendAgain(ClientRequest request, OAuth2AuthorizedClient client, HeldResponse rejected,
+			ExchangeFunction next) {
 		return send(ResendableRequest.of(request), client, next)
-			.flatMap((response) -> rejected.releaseBody().thenReturn(response))
-			.onErrorResume((ex) -> ResendableRequest.bodyCannotBeWrittenAgain(ex) ? Mono.just(rejected)
-					: rejected.releaseBody().then(Mono.error(ex)));
+			.flatMap((response) -> rejected.release().thenReturn(response))
+			.onErrorResume(
+					(ex) -> ResendableRequest.bodyCannotBeWrittenAgain(ex) ? rejected.handOver() : Mono.error(ex));
 	}
 
 	private Mono<ClientResponse> send(ClientRequest request, OAuth2AuthorizedClient client, ExchangeFunction next) {

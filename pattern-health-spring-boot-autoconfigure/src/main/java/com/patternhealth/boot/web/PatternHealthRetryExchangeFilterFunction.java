@@ -18,7 +18,6 @@ package com.patternhealth.boot.web;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import reactor.core.publisher.Mono;
 
@@ -76,23 +75,14 @@ public final class PatternHealthRetryExchangeFilterFunction implements ExchangeF
 			return Mono.just(answer);
 		}
 		this.policy.logRetry(request.method(), request.url(), answer.statusCode(), delay, attempts);
-		Mono<Void> release = releaseOnce(answer);
+		HeldResponse held = new HeldResponse(answer);
 		return Mono.delay(delay)
 			.then(Mono.defer(() -> next.exchange(request)))
-			.doOnCancel(() -> release.onErrorComplete().subscribe())
+			.doOnCancel(held::releaseNow)
 			.onErrorResume((ex) -> ResendableRequest.bodyCannotBeWrittenAgain(ex) ? Mono.empty()
-					: release.then(Mono.error(ex)))
-			.flatMap((response) -> release.then(Mono.defer(() -> retry(request, next, response, attempts + 1))))
-			.switchIfEmpty(Mono.fromSupplier(() -> answer));
-	}
-
-	/**
-	 * Return a {@code Mono} that releases the body of the answer the first time it is
-	 * subscribed to, and does nothing after: the body of an answer can be released once.
-	 */
-	private static Mono<Void> releaseOnce(ClientResponse answer) {
-		AtomicBoolean released = new AtomicBoolean();
-		return Mono.defer(() -> released.compareAndSet(false, true) ? answer.releaseBody() : Mono.empty());
+					: held.release().then(Mono.error(ex)))
+			.flatMap((response) -> held.release().then(Mono.defer(() -> retry(request, next, response, attempts + 1))))
+			.switchIfEmpty(held.handOver());
 	}
 
 }

@@ -30,9 +30,16 @@ import org.springframework.util.Assert;
  * Sends a {@code RestClient} request for Pattern Health's origin again when the
  * {@link PatternHealthRetryPolicy} says so: an idempotent request answered {@code 429} or
  * {@code 503}. The calling thread sleeps between attempts, never longer than the policy's
- * maximum wait; the answer it does not keep is closed. When the attempts run out, or the
- * thread is interrupted while it waits (its interrupt flag is then set again), the last
- * answer goes to the caller as it came.
+ * maximum wait. When the attempts run out, or the thread is interrupted while it waits
+ * (its interrupt flag is then set again), the last answer goes to the caller as it came.
+ * <p>
+ * An answer is read and closed before the thread sleeps, so that its connection goes back
+ * to the pool: a client with a few connections per route (Apache HttpClient 5 has 5)
+ * would otherwise keep every other call to Pattern Health waiting while requests wait to
+ * be sent again. The copy, status, headers and body, is what the caller gets when the
+ * thread is interrupted. An answer whose body is longer than 64 KiB cannot be held
+ * without its connection, so it goes to the caller at once, as it came, and its request
+ * is not sent again; one whose body cannot be read fails the call, as reading it would.
  * <p>
  * Add it to the builder before {@link PatternHealthBearerInterceptor}, so that each
  * attempt carries a valid token and replays itself after a {@code 401}.
@@ -70,11 +77,14 @@ public final class PatternHealthRetryInterceptor implements ClientHttpRequestInt
 			if (delay == null) {
 				return response;
 			}
-			this.policy.logRetry(request.getMethod(), request.getURI(), response.getStatusCode(), delay, attempts);
-			if (!sleep(delay)) {
-				return response;
+			ClientHttpResponse copy = BufferedClientHttpResponse.read(response);
+			if (!(copy instanceof BufferedClientHttpResponse)) {
+				return copy;
 			}
-			response.close();
+			this.policy.logRetry(request.getMethod(), request.getURI(), copy.getStatusCode(), delay, attempts);
+			if (!sleep(delay)) {
+				return copy;
+			}
 			response = execution.execute(request, body);
 		}
 	}

@@ -17,30 +17,18 @@
 package com.patternhealth.boot.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.client.ClientRequest;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -53,6 +41,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.patternhealth.boot.web.StubExchange.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -145,7 +134,7 @@ class PatternHealthRetryExchangeFilterFunctionTests {
 
 	@Test
 	void waitsForRetryAfterOnATimerAndReleasesTheAnswerItDiscards() {
-		Exchange exchange = new Exchange(answer(429, "2"), answer(200, null));
+		StubExchange exchange = new StubExchange(answer(429, "2"), answer(200, null));
 		StepVerifier.withVirtualTime(() -> filter().filter(request(HttpMethod.GET), exchange))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(1999))
@@ -153,29 +142,53 @@ class PatternHealthRetryExchangeFilterFunctionTests {
 			.assertNext((response) -> assertThat(response.statusCode().value()).isEqualTo(200))
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(exchange.answers).extracting(Answer::released).containsExactly(true, false);
+		assertThat(exchange.answers()).extracting(StubExchange.Answer::released).containsExactly(true, false);
 	}
 
 	@Test
 	void releasesEachAnswerItDiscardsAndNotTheOneItReturns() {
-		Exchange exchange = new Exchange(answer(429, null), answer(503, null), answer(503, null));
+		StubExchange exchange = new StubExchange(answer(429, null), answer(503, null), answer(503, null));
 		StepVerifier.withVirtualTime(() -> filter().filter(request(HttpMethod.PUT), exchange))
 			.thenAwait(Duration.ofSeconds(1))
 			.assertNext((response) -> assertThat(response.statusCode().value()).isEqualTo(503))
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(exchange.answers).extracting(Answer::released).containsExactly(true, true, false);
+		assertThat(exchange.answers()).extracting(StubExchange.Answer::released).containsExactly(true, true, false);
 	}
 
 	@Test
 	void releasesTheAnswerItHoldsWhenTheCallerCancelsWhileWaiting() {
-		Exchange exchange = new Exchange(answer(429, "5"), answer(200, null));
+		StubExchange exchange = new StubExchange(answer(429, "5"), answer(200, null));
 		StepVerifier.withVirtualTime(() -> filter().filter(request(HttpMethod.GET), exchange))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.thenCancel()
 			.verify(TIMEOUT);
-		assertThat(exchange.answers).extracting(Answer::released).containsExactly(true);
+		assertThat(exchange.answers()).extracting(StubExchange.Answer::released).containsExactly(true);
+	}
+
+	@Test
+	void releasesTheAnswerItHoldsOnceWhenTheNextAttemptFails() {
+		StubExchange exchange = new StubExchange(answer(429, "1"))
+			.thenFailing(new IllegalStateException("connection reset"));
+		StepVerifier.withVirtualTime(() -> filter().filter(request(HttpMethod.GET), exchange))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(1))
+			.expectErrorMessage("connection reset")
+			.verify(TIMEOUT);
+		assertThat(exchange.answers()).extracting(StubExchange.Answer::releases).containsExactly(1);
+	}
+
+	@Test
+	void releasesTheAnswerItHoldsOnceWhenTheCallerCancelsDuringTheNextAttempt() {
+		StubExchange exchange = new StubExchange(answer(429, "1"));
+		StepVerifier.withVirtualTime(() -> filter().filter(request(HttpMethod.GET), exchange))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(1))
+			.then(() -> assertThat(exchange.requests()).hasSize(2))
+			.thenCancel()
+			.verify(TIMEOUT);
+		assertThat(exchange.answers()).extracting(StubExchange.Answer::releases).containsExactly(1);
 	}
 
 	private PatternHealthRetryExchangeFilterFunction filter() {
@@ -191,58 +204,6 @@ class PatternHealthRetryExchangeFilterFunctionTests {
 
 	private static ClientRequest request(HttpMethod method) {
 		return ClientRequest.create(method, URI.create("https://api.example.com" + MEMBERS)).build();
-	}
-
-	private static Answer answer(int status, String retryAfter) {
-		return new Answer(status, retryAfter, new AtomicBoolean());
-	}
-
-	/**
-	 * An exchange that answers each attempt with the next of the given answers.
-	 */
-	private static final class Exchange implements ExchangeFunction {
-
-		private final List<Answer> planned;
-
-		private final List<Answer> answers = new ArrayList<>();
-
-		Exchange(Answer... planned) {
-			this.planned = List.of(planned);
-		}
-
-		@Override
-		public Mono<ClientResponse> exchange(ClientRequest request) {
-			return Mono.fromSupplier(() -> {
-				Answer answer = this.planned.get(this.answers.size());
-				this.answers.add(answer);
-				return answer.response();
-			});
-		}
-
-	}
-
-	/**
-	 * An answer that records whether its body was released.
-	 */
-	private record Answer(int status, String retryAfter, AtomicBoolean releasedFlag) {
-
-		boolean released() {
-			return this.releasedFlag.get();
-		}
-
-		ClientResponse response() {
-			Flux<DataBuffer> body = Flux.defer(() -> {
-				this.releasedFlag.set(true);
-				return Flux
-					.just(DefaultDataBufferFactory.sharedInstance.wrap("answer".getBytes(StandardCharsets.UTF_8)));
-			});
-			ClientResponse.Builder response = ClientResponse.create(HttpStatusCode.valueOf(this.status)).body(body);
-			if (this.retryAfter != null) {
-				response.header(HttpHeaders.RETRY_AFTER, this.retryAfter);
-			}
-			return response.build();
-		}
-
 	}
 
 }

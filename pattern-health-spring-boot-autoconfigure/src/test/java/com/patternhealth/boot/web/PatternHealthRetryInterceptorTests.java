@@ -17,16 +17,20 @@
 package com.patternhealth.boot.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +43,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -56,6 +62,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
  * Tests for {@link PatternHealthRetryInterceptor}, with a real {@link RestClient} against
@@ -134,15 +141,64 @@ class PatternHealthRetryInterceptorTests {
 	}
 
 	@Test
-	void returnsTheLastAnswerAndKeepsTheInterruptWhenInterruptedWhileWaiting() throws Exception {
-		Answers answers = new Answers(429, 200);
+	void returnsACopyOfTheLastAnswerAndKeepsTheInterruptWhenInterruptedWhileWaiting() throws Exception {
+		Answers answers = new Answers(new Answer(429, "slow down").header("X-Rate-Limit", "exceeded"), new Answer(200));
 		Thread.currentThread().interrupt();
 		ClientHttpResponse response = interceptor().intercept(request(HttpMethod.DELETE), new byte[0], answers);
 		assertThat(Thread.interrupted()).isTrue();
-		assertThat(response).isSameAs(answers.sent.get(0));
+		assertThat(answers.sent).hasSize(1);
+		assertThat(answers.sent.get(0).closed).isTrue();
+		assertThat(response.getStatusCode().value()).isEqualTo(429);
+		assertThat(response.getStatusText()).isEqualTo("Too Many Requests");
+		assertThat(response.getHeaders().headerSet()).isEqualTo(answers.sent.get(0).headers.headerSet());
+		assertThat(response.getBody()).hasContent("slow down");
+	}
+
+	@Test
+	void closesEachAnswerBeforeItWaits() throws Exception {
+		PatternHealthRetryPolicy slow = new PatternHealthRetryPolicy(2, Duration.ofMillis(400), Duration.ofMillis(400),
+				Duration.ofSeconds(10));
+		Answers answers = new Answers(429, 200);
+		new PatternHealthRetryInterceptor(slow, URI.create("https://api.example.com"))
+			.intercept(request(HttpMethod.GET), new byte[0], answers);
+		Duration closedBeforeTheRetry = Duration.ofNanos(answers.executedAt.get(1) - answers.sent.get(0).closedAt);
+		assertThat(closedBeforeTheRetry).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+	}
+
+	@Test
+	void handsTheLastAnswerUnreadToTheCallerWhenTheAttemptsRunOut() throws Exception {
+		Answers answers = new Answers(new Answer(429, "first"), new Answer(503, "second"),
+				new Answer(503, "{\"error\":\"unavailable\"}").header("X-Rate-Limit", "exceeded"));
+		ClientHttpResponse response = interceptor().intercept(request(HttpMethod.GET), new byte[0], answers);
+		assertThat(response).isSameAs(answers.sent.get(2));
+		assertThat(response.getStatusCode().value()).isEqualTo(503);
+		assertThat(response.getHeaders().getFirst("X-Rate-Limit")).isEqualTo("exceeded");
+		assertThat(response.getBody()).hasContent("{\"error\":\"unavailable\"}");
+	}
+
+	@Test
+	void handsAnAnswerWithABodyTooLongToHoldToTheCallerAtOnceAsItCame() throws Exception {
+		byte[] body = new byte[BufferedClientHttpResponse.MAX_BODY_SIZE + 1];
+		Arrays.fill(body, (byte) 'x');
+		body[body.length - 1] = 'y';
+		Answers answers = new Answers(new Answer(429, body).header("X-Rate-Limit", "exceeded"), new Answer(200));
+		ClientHttpResponse response = interceptor().intercept(request(HttpMethod.GET), new byte[0], answers);
 		assertThat(answers.sent).hasSize(1);
 		assertThat(answers.sent.get(0).closed).isFalse();
 		assertThat(response.getStatusCode().value()).isEqualTo(429);
+		assertThat(response.getHeaders().getFirst("X-Rate-Limit")).isEqualTo("exceeded");
+		assertThat(response.getBody().readAllBytes()).isEqualTo(body);
+		response.close();
+		assertThat(answers.sent.get(0).closed).isTrue();
+	}
+
+	@Test
+	void closesAnAnswerWhoseBodyCannotBeReadAndFails() {
+		Answers answers = new Answers(new Answer(503, (byte[]) null), new Answer(200));
+		assertThatIOException().isThrownBy(() -> interceptor().intercept(request(HttpMethod.GET), new byte[0], answers))
+			.withMessage("connection reset");
+		assertThat(answers.sent).hasSize(1);
+		assertThat(answers.sent.get(0).closed).isTrue();
 	}
 
 	@Test
@@ -179,35 +235,67 @@ class PatternHealthRetryInterceptorTests {
 	}
 
 	/**
-	 * An execution that answers each attempt with the next of the given statuses.
+	 * An execution that answers each attempt with the next of the planned answers, and
+	 * records when.
 	 */
 	private static final class Answers implements ClientHttpRequestExecution {
 
-		private final int[] statuses;
+		private final List<Answer> planned;
 
 		private final List<Answer> sent = new ArrayList<>();
 
+		private final List<Long> executedAt = new ArrayList<>();
+
 		Answers(int... statuses) {
-			this.statuses = statuses;
+			this(IntStream.of(statuses).mapToObj(Answer::new).toArray(Answer[]::new));
+		}
+
+		Answers(Answer... planned) {
+			this.planned = List.of(planned);
 		}
 
 		@Override
 		public ClientHttpResponse execute(HttpRequest request, byte[] body) {
-			Answer answer = new Answer(this.statuses[this.sent.size()]);
+			this.executedAt.add(System.nanoTime());
+			Answer answer = this.planned.get(this.sent.size());
 			this.sent.add(answer);
 			return answer;
 		}
 
 	}
 
+	/**
+	 * An answer that records when it was closed; one without a body fails to be read.
+	 */
 	private static final class Answer implements ClientHttpResponse {
 
 		private final int status;
 
+		private final HttpHeaders headers = new HttpHeaders();
+
+		private final byte @Nullable [] body;
+
 		private boolean closed;
 
+		private long closedAt;
+
 		Answer(int status) {
+			this(status, "answer");
+		}
+
+		Answer(int status, String body) {
+			this(status, body.getBytes(StandardCharsets.UTF_8));
+		}
+
+		Answer(int status, byte @Nullable [] body) {
 			this.status = status;
+			this.body = body;
+			this.headers.setContentType(MediaType.TEXT_PLAIN);
+		}
+
+		Answer header(String name, String value) {
+			this.headers.add(name, value);
+			return this;
 		}
 
 		@Override
@@ -217,22 +305,27 @@ class PatternHealthRetryInterceptorTests {
 
 		@Override
 		public String getStatusText() {
-			return "";
+			HttpStatus status = HttpStatus.resolve(this.status);
+			return (status != null) ? status.getReasonPhrase() : "";
 		}
 
 		@Override
 		public HttpHeaders getHeaders() {
-			return new HttpHeaders();
+			return this.headers;
 		}
 
 		@Override
-		public InputStream getBody() {
-			return new ByteArrayInputStream("answer".getBytes(StandardCharsets.UTF_8));
+		public InputStream getBody() throws IOException {
+			if (this.body == null) {
+				throw new IOException("connection reset");
+			}
+			return new ByteArrayInputStream(this.body);
 		}
 
 		@Override
 		public void close() {
 			this.closed = true;
+			this.closedAt = System.nanoTime();
 		}
 
 	}
