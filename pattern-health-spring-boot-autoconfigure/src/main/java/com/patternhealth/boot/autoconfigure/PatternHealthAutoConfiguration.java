@@ -42,7 +42,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 @ConditionalOnBooleanProperty(name = "patternhealth.enabled", matchIfMissing = true)
 @ConditionalOnPatternHealthConfigured
 @EnableConfigurationProperties(PatternHealthProperties.class)
-@Import({ PatternHealthConfigurations.WebClientTokenCacheConfiguration.class,
+@Import({ PatternHealthConfigurations.RequestFactoriesConfiguration.class,
+		PatternHealthConfigurations.ConnectorsConfiguration.class,
+		PatternHealthConfigurations.WebClientTokenCacheConfiguration.class,
 		PatternHealthConfigurations.RestClientTokenCacheConfiguration.class,
 		PatternHealthConfigurations.WebClientConfiguration.class,
 		PatternHealthConfigurations.RestClientConfiguration.class,
@@ -60,5 +62,9 @@ public final class PatternHealthAutoConfiguration {
 	static final String REST_CLIENT_BEAN_NAME = "patternHealthRestClient";
 
 	static final String CLIENTS_BEAN_NAME = "patternHealthClients";
+
+	static final String REQUEST_FACTORIES_BEAN_NAME = "patternHealthRequestFactories";
+
+	static final String CONNECTORS_BEAN_NAME = "patternHealthConnectors";
 
 }

@@ -37,6 +37,7 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.util.StringUtils;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -56,6 +57,8 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 
 	private final Supplier<RestClient.Builder> restClientBuilder;
 
+	private final PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories;
+
 	private final @Nullable ReactivePatternHealthClients reactive;
 
 	private final ObservationRegistry observationRegistry;
@@ -63,12 +66,14 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 	private final @Nullable TokenRequestObservationConvention observationConvention;
 
 	PatternHealthClientFactory(PatternHealthProperties properties, Binder binder,
-			Supplier<RestClient.Builder> restClientBuilder, @Nullable ReactivePatternHealthClients reactive,
-			ObservationRegistry observationRegistry,
+			Supplier<RestClient.Builder> restClientBuilder,
+			PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
+			@Nullable ReactivePatternHealthClients reactive, ObservationRegistry observationRegistry,
 			@Nullable TokenRequestObservationConvention observationConvention) {
 		this.properties = properties;
 		this.binder = binder;
 		this.restClientBuilder = restClientBuilder;
+		this.requestFactories = requestFactories;
 		this.reactive = reactive;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
@@ -114,10 +119,16 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 			.observationRegistry(this.observationRegistry)
 			.observationConvention(this.observationConvention);
 		PatternHealthRetryPolicy retryPolicy = PatternHealthPropertiesMapper.apiRetryPolicy(settings.api().getRetry());
-		PatternHealthTokenCache cache = (this.reactive != null) ? this.reactive.tokenCache(tokenCache)
-				: tokenCache.restClient(this.restClientBuilder.get().build()).build();
+		PatternHealthTokenCache cache = (this.reactive != null)
+				? this.reactive.tokenCache(tokenCache, settings.token().getTimeout())
+				: tokenCache
+					.restClient(this.restClientBuilder.get()
+						.requestFactory(this.requestFactories.forTokenRequests(settings.token().getTimeout()))
+						.build())
+					.build();
 		RestClient restClient = new PatternHealthRestClientCustomizer(cache, base, retryPolicy)
-			.customize(this.restClientBuilder.get().baseUrl(base.toString()))
+			.customize(
+					this.restClientBuilder.get().requestFactory(this.requestFactories.get()).baseUrl(base.toString()))
 			.build();
 		return new PatternHealthClient(name, base, cache, restClient,
 				(this.reactive != null) ? this.reactive.webClient(cache, base, retryPolicy) : null);

@@ -17,6 +17,7 @@
 package com.patternhealth.boot.autoconfigure;
 
 import java.util.List;
+import java.util.function.Function;
 
 import com.patternhealth.boot.client.PatternHealthClients;
 import com.patternhealth.boot.observation.TokenRequestObservationConvention;
@@ -32,11 +33,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsPropertyMapper;
+import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientProperties;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
@@ -55,6 +65,69 @@ final class PatternHealthConfigurations {
 	}
 
 	/**
+	 * The request factories of every Pattern Health {@code RestClient}, made by Spring
+	 * Boot's builder from the application's settings, never following a redirect, and
+	 * without retries of their own.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ClientHttpRequestFactoryBuilder.class)
+	static class RequestFactoriesConfiguration {
+
+		@Bean(name = PatternHealthAutoConfiguration.REQUEST_FACTORIES_BEAN_NAME)
+		PatternHealthHttpClients<ClientHttpRequestFactory> patternHealthRequestFactories(ResourceLoader resourceLoader,
+				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+				ObjectProvider<HttpClientSettings> httpClientSettings,
+				ObjectProvider<HttpServiceClientProperties> serviceClientProperties,
+				ObjectProvider<SslBundles> sslBundles) {
+			ClientHttpRequestFactoryBuilder<?> builder = HttpComponentsRetries.off(requestFactoryBuilder
+				.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())));
+			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+			return new PatternHealthHttpClients<>(builder::build, settings,
+					groupSettings(settings, serviceClientProperties, sslBundles));
+		}
+
+	}
+
+	/**
+	 * The connectors of every Pattern Health {@code WebClient}, made by Spring Boot's
+	 * builder from the application's settings, never following a redirect, and without
+	 * retries of their own.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ClientHttpConnectorBuilder.class, WebClient.class, Mono.class })
+	static class ConnectorsConfiguration {
+
+		@Bean(name = PatternHealthAutoConfiguration.CONNECTORS_BEAN_NAME)
+		PatternHealthHttpClients<ClientHttpConnector> patternHealthConnectors(ResourceLoader resourceLoader,
+				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+				ObjectProvider<HttpClientSettings> httpClientSettings,
+				ObjectProvider<HttpServiceClientProperties> serviceClientProperties,
+				ObjectProvider<SslBundles> sslBundles) {
+			ClientHttpConnectorBuilder<?> builder = HttpComponentsRetries.off(connectorBuilder
+				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())));
+			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+			return new PatternHealthHttpClients<>(builder::build, settings,
+					groupSettings(settings, serviceClientProperties, sslBundles));
+		}
+
+	}
+
+	/**
+	 * The settings of an HTTP service group, as Spring Boot's own group configurers work
+	 * them out: the application's, with {@code spring.http.serviceclient.<group>} laid
+	 * over them.
+	 */
+	private static Function<String, HttpClientSettings> groupSettings(HttpClientSettings settings,
+			ObjectProvider<HttpServiceClientProperties> serviceClientProperties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return (group) -> {
+			HttpServiceClientProperties properties = serviceClientProperties.getIfAvailable();
+			return new HttpClientSettingsPropertyMapper(sslBundles.getIfAvailable(), settings)
+				.map((properties != null) ? properties.get(group) : null);
+		};
+	}
+
+	/**
 	 * The token cache, sending token requests with a {@code WebClient} from Spring Boot's
 	 * builder, which never blocks a thread.
 	 */
@@ -67,10 +140,14 @@ final class PatternHealthConfigurations {
 		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
 		PatternHealthTokenCache patternHealthTokenCache(PatternHealthProperties properties,
 				ObjectProvider<WebClient.Builder> webClientBuilder,
+				@Qualifier(PatternHealthAutoConfiguration.CONNECTORS_BEAN_NAME) PatternHealthHttpClients<ClientHttpConnector> connectors,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<TokenRequestObservationConvention> observationConvention) {
 			return new PatternHealthPropertiesMapper(properties).tokenCache()
-				.webClient(webClientBuilder.getIfUnique(WebClient::builder).clone().build())
+				.webClient(webClientBuilder.getIfUnique(WebClient::builder)
+					.clone()
+					.clientConnector(connectors.forTokenRequests(properties.getToken().getTimeout()))
+					.build())
 				.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 				.observationConvention(observationConvention.getIfUnique())
 				.build();
@@ -91,10 +168,14 @@ final class PatternHealthConfigurations {
 		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
 		PatternHealthTokenCache patternHealthTokenCache(PatternHealthProperties properties,
 				ObjectProvider<RestClient.Builder> restClientBuilder,
+				@Qualifier(PatternHealthAutoConfiguration.REQUEST_FACTORIES_BEAN_NAME) PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<TokenRequestObservationConvention> observationConvention) {
 			return new PatternHealthPropertiesMapper(properties).tokenCache()
-				.restClient(restClientBuilder.getIfUnique(RestClient::builder).clone().build())
+				.restClient(restClientBuilder.getIfUnique(RestClient::builder)
+					.clone()
+					.requestFactory(requestFactories.forTokenRequests(properties.getToken().getTimeout()))
+					.build())
 				.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 				.observationConvention(observationConvention.getIfUnique())
 				.build();
@@ -118,11 +199,13 @@ final class PatternHealthConfigurations {
 		@PatternHealth
 		WebClient patternHealthWebClient(ObjectProvider<WebClient.Builder> webClientBuilder,
 				@Qualifier(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME) ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
+				@Qualifier(PatternHealthAutoConfiguration.CONNECTORS_BEAN_NAME) PatternHealthHttpClients<ClientHttpConnector> connectors,
 				PatternHealthProperties properties) {
 			return new PatternHealthWebClientCustomizer(authorizedClientManager, properties.baseUri(),
 					new PatternHealthPropertiesMapper(properties).apiRetryPolicy())
 				.customize(webClientBuilder.getIfUnique(WebClient::builder)
 					.clone()
+					.clientConnector(connectors.get())
 					.baseUrl(properties.baseUri().toString()))
 				.build();
 		}
@@ -140,11 +223,13 @@ final class PatternHealthConfigurations {
 		@PatternHealth
 		RestClient patternHealthRestClient(ObjectProvider<RestClient.Builder> restClientBuilder,
 				@Qualifier(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME) PatternHealthTokenCache tokenCache,
+				@Qualifier(PatternHealthAutoConfiguration.REQUEST_FACTORIES_BEAN_NAME) PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
 				PatternHealthProperties properties) {
 			return new PatternHealthRestClientCustomizer(tokenCache, properties.baseUri(),
 					new PatternHealthPropertiesMapper(properties).apiRetryPolicy())
 				.customize(restClientBuilder.getIfUnique(RestClient::builder)
 					.clone()
+					.requestFactory(requestFactories.get())
 					.baseUrl(properties.baseUri().toString()))
 				.build();
 		}
@@ -159,9 +244,10 @@ final class PatternHealthConfigurations {
 		@Bean
 		PatternHealthRestClientHttpServiceGroupConfigurer patternHealthRestClientHttpServiceGroupConfigurer(
 				@Qualifier(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME) PatternHealthTokenCache tokenCache,
+				@Qualifier(PatternHealthAutoConfiguration.REQUEST_FACTORIES_BEAN_NAME) PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
 				PatternHealthProperties properties, Environment environment) {
 			return new PatternHealthRestClientHttpServiceGroupConfigurer(tokenCache,
-					PatternHealthGroupTarget.of(properties, environment),
+					PatternHealthGroupTarget.of(properties, environment), requestFactories,
 					new PatternHealthPropertiesMapper(properties).apiRetryPolicy());
 		}
 
@@ -176,9 +262,10 @@ final class PatternHealthConfigurations {
 		@Bean
 		PatternHealthWebClientHttpServiceGroupConfigurer patternHealthWebClientHttpServiceGroupConfigurer(
 				@Qualifier(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME) ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
+				@Qualifier(PatternHealthAutoConfiguration.CONNECTORS_BEAN_NAME) PatternHealthHttpClients<ClientHttpConnector> connectors,
 				PatternHealthProperties properties, Environment environment) {
 			return new PatternHealthWebClientHttpServiceGroupConfigurer(authorizedClientManager,
-					PatternHealthGroupTarget.of(properties, environment),
+					PatternHealthGroupTarget.of(properties, environment), connectors,
 					new PatternHealthPropertiesMapper(properties).apiRetryPolicy());
 		}
 
@@ -196,14 +283,18 @@ final class PatternHealthConfigurations {
 		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
 		PatternHealthClients patternHealthClients(PatternHealthProperties properties, Environment environment,
 				ObjectProvider<RestClient.Builder> restClientBuilder,
+				@Qualifier(PatternHealthAutoConfiguration.REQUEST_FACTORIES_BEAN_NAME) PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
 				ObjectProvider<WebClient.Builder> webClientBuilder,
+				@Qualifier(PatternHealthAutoConfiguration.CONNECTORS_BEAN_NAME) PatternHealthHttpClients<ClientHttpConnector> connectors,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<TokenRequestObservationConvention> observationConvention) {
-			ReactivePatternHealthClients reactive = new ReactivePatternHealthClients(
-					() -> webClientBuilder.getIfUnique(WebClient::builder).clone());
-			return clients(new PatternHealthClientFactory(properties, Binder.get(environment),
-					() -> restClientBuilder.getIfUnique(RestClient::builder).clone(), reactive,
-					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+			// One builder of each, cloned for every client: each new RestClient.Builder
+			// from Boot would make an HTTP client (and a thread) of its own
+			WebClient.Builder webClients = webClientBuilder.getIfUnique(WebClient::builder);
+			RestClient.Builder restClients = restClientBuilder.getIfUnique(RestClient::builder);
+			ReactivePatternHealthClients reactive = new ReactivePatternHealthClients(webClients::clone, connectors);
+			return clients(new PatternHealthClientFactory(properties, Binder.get(environment), restClients::clone,
+					requestFactories, reactive, observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfUnique()));
 		}
 
@@ -211,6 +302,7 @@ final class PatternHealthConfigurations {
 		@ConditionalOnNamedPatternHealthClients
 		WebClientHttpServiceGroupConfigurer patternHealthClientsWebClientHttpServiceGroupConfigurer(
 				@Qualifier(PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME) PatternHealthClients clients,
+				@Qualifier(PatternHealthAutoConfiguration.CONNECTORS_BEAN_NAME) PatternHealthHttpClients<ClientHttpConnector> connectors,
 				PatternHealthProperties properties, Environment environment) {
 			Binder binder = Binder.get(environment);
 			List<PatternHealthWebClientHttpServiceGroupConfigurer> configurers = clients.getConfigured()
@@ -220,7 +312,7 @@ final class PatternHealthConfigurations {
 						new PatternHealthAuthorizedClientManager(client.getTokenCache()),
 						PatternHealthGroupTarget.of(PatternHealthClientFactory.group(client.getName()),
 								client.getBaseUrl(), environment),
-						PatternHealthClientFactory.apiRetryPolicy(properties, binder, client.getName())))
+						connectors, PatternHealthClientFactory.apiRetryPolicy(properties, binder, client.getName())))
 				.toList();
 			return (groups) -> configurers.forEach((configurer) -> configurer.configureGroups(groups));
 		}
@@ -238,11 +330,14 @@ final class PatternHealthConfigurations {
 		@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
 		PatternHealthClients patternHealthClients(PatternHealthProperties properties, Environment environment,
 				ObjectProvider<RestClient.Builder> restClientBuilder,
+				@Qualifier(PatternHealthAutoConfiguration.REQUEST_FACTORIES_BEAN_NAME) PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<TokenRequestObservationConvention> observationConvention) {
-			return clients(new PatternHealthClientFactory(properties, Binder.get(environment),
-					() -> restClientBuilder.getIfUnique(RestClient::builder).clone(), null,
-					observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+			// One builder, cloned for every client: each new RestClient.Builder from Boot
+			// would make an HTTP client (and a thread) of its own
+			RestClient.Builder restClients = restClientBuilder.getIfUnique(RestClient::builder);
+			return clients(new PatternHealthClientFactory(properties, Binder.get(environment), restClients::clone,
+					requestFactories, null, observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfUnique()));
 		}
 
@@ -260,6 +355,7 @@ final class PatternHealthConfigurations {
 		@Bean
 		RestClientHttpServiceGroupConfigurer patternHealthClientsRestClientHttpServiceGroupConfigurer(
 				@Qualifier(PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME) PatternHealthClients clients,
+				@Qualifier(PatternHealthAutoConfiguration.REQUEST_FACTORIES_BEAN_NAME) PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
 				PatternHealthProperties properties, Environment environment) {
 			Binder binder = Binder.get(environment);
 			List<PatternHealthRestClientHttpServiceGroupConfigurer> configurers = clients.getConfigured()
@@ -268,6 +364,7 @@ final class PatternHealthConfigurations {
 				.map((client) -> new PatternHealthRestClientHttpServiceGroupConfigurer(client.getTokenCache(),
 						PatternHealthGroupTarget.of(PatternHealthClientFactory.group(client.getName()),
 								client.getBaseUrl(), environment),
+						requestFactories,
 						PatternHealthClientFactory.apiRetryPolicy(properties, binder, client.getName())))
 				.toList();
 			return (groups) -> configurers.forEach((configurer) -> configurer.configureGroups(groups));

@@ -20,6 +20,7 @@ import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.web.PatternHealthRetryPolicy;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
@@ -37,12 +38,16 @@ class PatternHealthRestClientHttpServiceGroupConfigurer implements RestClientHtt
 
 	private final PatternHealthGroupTarget target;
 
+	private final PatternHealthHttpClients<ClientHttpRequestFactory> httpClients;
+
 	private final @Nullable PatternHealthRetryPolicy retryPolicy;
 
 	PatternHealthRestClientHttpServiceGroupConfigurer(PatternHealthTokenCache tokenCache,
-			PatternHealthGroupTarget target, @Nullable PatternHealthRetryPolicy retryPolicy) {
+			PatternHealthGroupTarget target, PatternHealthHttpClients<ClientHttpRequestFactory> httpClients,
+			@Nullable PatternHealthRetryPolicy retryPolicy) {
 		this.tokenCache = tokenCache;
 		this.target = target;
+		this.httpClients = httpClients;
 		this.retryPolicy = retryPolicy;
 	}
 
@@ -50,6 +55,7 @@ class PatternHealthRestClientHttpServiceGroupConfigurer implements RestClientHtt
 	public void configureGroups(Groups<RestClient.Builder> groups) {
 		groups.filterByName(this.target.group()).forEachClient((group, builder) -> {
 			this.target.applyBaseUrl(builder::baseUrl);
+			builder.requestFactory(this.httpClients.forGroup(group.name()));
 			new PatternHealthRestClientCustomizer(this.tokenCache, this.target.origin(), this.retryPolicy)
 				.customize(builder);
 		});

@@ -19,6 +19,7 @@ package com.patternhealth.boot.autoconfigure;
 import com.patternhealth.boot.web.PatternHealthRetryPolicy;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
@@ -37,12 +38,16 @@ class PatternHealthWebClientHttpServiceGroupConfigurer implements WebClientHttpS
 
 	private final PatternHealthGroupTarget target;
 
+	private final PatternHealthHttpClients<ClientHttpConnector> httpClients;
+
 	private final @Nullable PatternHealthRetryPolicy retryPolicy;
 
 	PatternHealthWebClientHttpServiceGroupConfigurer(ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
-			PatternHealthGroupTarget target, @Nullable PatternHealthRetryPolicy retryPolicy) {
+			PatternHealthGroupTarget target, PatternHealthHttpClients<ClientHttpConnector> httpClients,
+			@Nullable PatternHealthRetryPolicy retryPolicy) {
 		this.authorizedClientManager = authorizedClientManager;
 		this.target = target;
+		this.httpClients = httpClients;
 		this.retryPolicy = retryPolicy;
 	}
 
@@ -50,6 +55,7 @@ class PatternHealthWebClientHttpServiceGroupConfigurer implements WebClientHttpS
 	public void configureGroups(Groups<WebClient.Builder> groups) {
 		groups.filterByName(this.target.group()).forEachClient((group, builder) -> {
 			this.target.applyBaseUrl(builder::baseUrl);
+			builder.clientConnector(this.httpClients.forGroup(group.name()));
 			new PatternHealthWebClientCustomizer(this.authorizedClientManager, this.target.origin(), this.retryPolicy)
 				.customize(builder);
 		});

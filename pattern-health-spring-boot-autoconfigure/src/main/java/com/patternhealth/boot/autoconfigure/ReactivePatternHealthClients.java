@@ -17,6 +17,7 @@
 package com.patternhealth.boot.autoconfigure;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
@@ -25,6 +26,7 @@ import com.patternhealth.boot.token.PatternHealthTokenCacheBuilder;
 import com.patternhealth.boot.web.PatternHealthRetryPolicy;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -38,19 +40,25 @@ class ReactivePatternHealthClients {
 
 	private final Supplier<WebClient.Builder> webClientBuilder;
 
-	ReactivePatternHealthClients(Supplier<WebClient.Builder> webClientBuilder) {
+	private final PatternHealthHttpClients<ClientHttpConnector> connectors;
+
+	ReactivePatternHealthClients(Supplier<WebClient.Builder> webClientBuilder,
+			PatternHealthHttpClients<ClientHttpConnector> connectors) {
 		this.webClientBuilder = webClientBuilder;
+		this.connectors = connectors;
 	}
 
-	PatternHealthTokenCache tokenCache(PatternHealthTokenCacheBuilder tokenCache) {
-		return tokenCache.webClient(this.webClientBuilder.get().build()).build();
+	PatternHealthTokenCache tokenCache(PatternHealthTokenCacheBuilder tokenCache, Duration timeout) {
+		return tokenCache
+			.webClient(this.webClientBuilder.get().clientConnector(this.connectors.forTokenRequests(timeout)).build())
+			.build();
 	}
 
 	WebClient webClient(PatternHealthTokenCache tokenCache, URI baseUrl,
 			@Nullable PatternHealthRetryPolicy retryPolicy) {
 		return new PatternHealthWebClientCustomizer(new PatternHealthAuthorizedClientManager(tokenCache), baseUrl,
 				retryPolicy)
-			.customize(this.webClientBuilder.get().baseUrl(baseUrl.toString()))
+			.customize(this.webClientBuilder.get().clientConnector(this.connectors.get()).baseUrl(baseUrl.toString()))
 			.build();
 	}
 

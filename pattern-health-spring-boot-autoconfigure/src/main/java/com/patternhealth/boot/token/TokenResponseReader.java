@@ -17,6 +17,7 @@
 package com.patternhealth.boot.token;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -103,6 +104,13 @@ final class TokenResponseReader {
 	 * @throws PatternHealthTokenException if the answer is not a token
 	 */
 	OAuth2AccessTokenResponse read(HttpStatusCode status, HttpHeaders headers, String body) {
+		if (status.is3xxRedirection()) {
+			URI location = headers.getLocation();
+			throw this.failures.invalid(status,
+					((location != null) ? "a redirect to " + abbreviate(location.toString())
+							: "a redirect without a Location")
+							+ ", which is not followed: the credentials go to no other URL");
+		}
 		Map<?, ?> json = parseObject(body);
 		if (!status.is2xxSuccessful() || (json != null && json.containsKey("error"))) {
 			throw error(status, headers, json);

@@ -147,10 +147,9 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 	 */
 	private Mono<ClientResponse> sendAgain(ClientRequest request, OAuth2AuthorizedClient client, HeldResponse rejected,
 			ExchangeFunction next) {
-		return send(ResendableRequest.of(request), client, next)
-			.flatMap((response) -> rejected.release().thenReturn(response))
-			.onErrorResume(
-					(ex) -> ResendableRequest.bodyCannotBeWrittenAgain(ex) ? rejected.handOver() : Mono.error(ex));
+		ResendableRequest again = new ResendableRequest(request);
+		return send(again.request(), client, next).flatMap((response) -> rejected.release().thenReturn(response))
+			.onErrorResume((ex) -> again.bodyCannotBeWrittenAgain(ex) ? rejected.handOver() : Mono.error(ex));
 	}
 
 	private Mono<ClientResponse> send(ClientRequest request, OAuth2AuthorizedClient client, ExchangeFunction next) {

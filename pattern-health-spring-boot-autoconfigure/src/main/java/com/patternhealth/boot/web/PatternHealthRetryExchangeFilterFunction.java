@@ -63,12 +63,13 @@ public final class PatternHealthRetryExchangeFilterFunction implements ExchangeF
 		if (!this.origin.matches(request.url())) {
 			return next.exchange(request);
 		}
-		ClientRequest again = ResendableRequest.of(request);
+		ResendableRequest again = new ResendableRequest(request);
 		return next.exchange(request).flatMap((answer) -> retry(again, next, answer, 1));
 	}
 
-	private Mono<ClientResponse> retry(ClientRequest request, ExchangeFunction next, ClientResponse answer,
+	private Mono<ClientResponse> retry(ResendableRequest again, ExchangeFunction next, ClientResponse answer,
 			int attempts) {
+		ClientRequest request = again.request();
 		Duration delay = this.policy.delay(request.method(), answer.statusCode(), answer.headers().asHttpHeaders(),
 				attempts);
 		if (delay == null) {
@@ -79,9 +80,9 @@ public final class PatternHealthRetryExchangeFilterFunction implements ExchangeF
 		return Mono.delay(delay)
 			.then(Mono.defer(() -> next.exchange(request)))
 			.doOnCancel(held::releaseNow)
-			.onErrorResume((ex) -> ResendableRequest.bodyCannotBeWrittenAgain(ex) ? Mono.empty()
-					: held.release().then(Mono.error(ex)))
-			.flatMap((response) -> held.release().then(Mono.defer(() -> retry(request, next, response, attempts + 1))))
+			.onErrorResume(
+					(ex) -> again.bodyCannotBeWrittenAgain(ex) ? Mono.empty() : held.release().then(Mono.error(ex)))
+			.flatMap((response) -> held.release().then(Mono.defer(() -> retry(again, next, response, attempts + 1))))
 			.switchIfEmpty(held.handOver());
 	}
 
