@@ -26,8 +26,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.json.JsonCompareMode;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +47,18 @@ class WebFluxSampleApplicationTests {
 
 	@Autowired
 	private PatternHealthStandIn embeddedStandIn;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Test
+	void keepsTheApplicationOnReactorNettyAndRunsThePatternHealthClientOnIt() {
+		assertThat(ReflectionTestUtils.getField(this.context.getBean(WebClient.Builder.class), "connector"))
+			.isInstanceOf(ReactorClientHttpConnector.class);
+		assertThat(ReflectionTestUtils
+			.getField(this.context.getBean("patternHealthWebClient", WebClient.class).mutate(), "connector"))
+			.isInstanceOf(ReactorClientHttpConnector.class);
+	}
 
 	@Test
 	void summarizesTheExampleGroupFromTheEmbeddedStandInWithOneToken() {

@@ -25,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
@@ -57,6 +59,11 @@ class WithoutWebFluxTests {
 		assertThat(ClassUtils.isPresent("reactor.core.publisher.Mono", classLoader)).isFalse();
 		assertThat(this.context.containsBean("patternHealthWebClient")).isFalse();
 		assertThat(this.context.containsBean("patternHealthRestClient")).isTrue();
+		assertThat(requestFactory(this.context.getBean(RestClient.Builder.class).build()))
+			.as("the application's own RestClient stays on what Boot picks without the starter")
+			.isInstanceOf(JdkClientHttpRequestFactory.class);
+		assertThat(requestFactory(this.context.getBean("patternHealthRestClient", RestClient.class)))
+			.isInstanceOf(JdkClientHttpRequestFactory.class);
 		String summary = RestClient.create("http://localhost:" + this.port)
 			.get()
 			.uri("/groups/{group}/summary", PatternHealthStandIn.EXAMPLE_GROUP_ID)
@@ -68,6 +75,10 @@ class WithoutWebFluxTests {
 		assertThat(this.embeddedStandIn.tokenRequestCount()).isEqualTo(1);
 		assertThat(this.embeddedStandIn.apiRequestCount()).as("3 pages of members and 4 of tasks").isEqualTo(7);
 		assertThat(this.embeddedStandIn.lastAuthorizationHeader()).startsWith("Bearer stand-in-");
+	}
+
+	private static Object requestFactory(RestClient client) {
+		return ReflectionTestUtils.getField(client.mutate(), "requestFactory");
 	}
 
 }
