@@ -106,6 +106,8 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 
 	@Override
 	public PatternHealthClient create(String name, URI baseUrl, String clientId, String clientSecret) {
+		PatternHealthPropertiesValidator.checkRunTimeClient(baseUrl.toString(), clientId, clientSecret,
+				this.properties);
 		return create(name, baseUrl, clientId, clientSecret,
 				new Settings(this.properties.getToken(), this.properties.getApi()));
 	}

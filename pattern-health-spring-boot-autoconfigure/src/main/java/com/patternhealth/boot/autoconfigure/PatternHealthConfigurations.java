@@ -295,7 +295,7 @@ final class PatternHealthConfigurations {
 			ReactivePatternHealthClients reactive = new ReactivePatternHealthClients(webClients::clone, connectors);
 			return clients(new PatternHealthClientFactory(properties, Binder.get(environment), restClients::clone,
 					requestFactories, reactive, observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-					observationConvention.getIfUnique()));
+					observationConvention.getIfUnique()), properties);
 		}
 
 		@Bean
@@ -338,7 +338,7 @@ final class PatternHealthConfigurations {
 			RestClient.Builder restClients = restClientBuilder.getIfUnique(RestClient::builder);
 			return clients(new PatternHealthClientFactory(properties, Binder.get(environment), restClients::clone,
 					requestFactories, null, observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-					observationConvention.getIfUnique()));
+					observationConvention.getIfUnique()), properties);
 		}
 
 	}
@@ -372,8 +372,9 @@ final class PatternHealthConfigurations {
 
 	}
 
-	private static PatternHealthClients clients(PatternHealthClientFactory factory) {
-		return new PatternHealthClients(factory.configured(), factory);
+	private static PatternHealthClients clients(PatternHealthClientFactory factory,
+			PatternHealthProperties properties) {
+		return new PatternHealthClients(factory.configured(), factory, properties.getRunTimeClientIdleTimeout());
 	}
 
 }

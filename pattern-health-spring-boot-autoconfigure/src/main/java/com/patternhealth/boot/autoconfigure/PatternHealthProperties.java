@@ -17,6 +17,7 @@
 package com.patternhealth.boot.autoconfigure;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -83,6 +84,12 @@ public class PatternHealthProperties implements InitializingBean {
 	 */
 	private final Map<String, Client> clients = new LinkedHashMap<>();
 
+	/**
+	 * How long a client made at run time (PatternHealthClients.forCredentials) is kept
+	 * without a call before it is dropped and its token cache closed.
+	 */
+	private Duration runTimeClientIdleTimeout = Duration.ofHours(1);
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -141,6 +148,14 @@ public class PatternHealthProperties implements InitializingBean {
 
 	public Map<String, Client> getClients() {
 		return this.clients;
+	}
+
+	public Duration getRunTimeClientIdleTimeout() {
+		return this.runTimeClientIdleTimeout;
+	}
+
+	public void setRunTimeClientIdleTimeout(Duration runTimeClientIdleTimeout) {
+		this.runTimeClientIdleTimeout = runTimeClientIdleTimeout;
 	}
 
 	@Override

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -84,10 +85,35 @@ final class PatternHealthPropertiesValidator {
 		}
 		checkToken("patternhealth.", this.properties.getToken(), problems);
 		checkApiRetry("patternhealth.", this.properties.getApi().getRetry(), problems);
+		checkPositive("patternhealth.run-time-client-idle-timeout", this.properties.getRunTimeClientIdleTimeout(), "1h",
+				problems);
 		this.properties.getClients()
 			.forEach((name, client) -> checkClient("patternhealth.clients." + name + ".", client.getBaseUrl(),
 					client.getClientId(), client.getClientSecret(), insecure, encode, problems));
 		return problems;
+	}
+
+	/**
+	 * Check the base URL and the credentials of a client made at run time by the rules of
+	 * configured clients, with their messages.
+	 * @param baseUrl the base URL
+	 * @param clientId the client id
+	 * @param clientSecret the client secret
+	 * @param properties the properties, which tell whether http and encoded credentials
+	 * are allowed
+	 * @throws IllegalArgumentException that names every problem
+	 */
+	static void checkRunTimeClient(String baseUrl, String clientId, String clientSecret,
+			PatternHealthProperties properties) {
+		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
+		checkClient("", baseUrl, clientId, clientSecret, properties.isAllowInsecureHttp(),
+				properties.getToken().isEncodeCredentials(), problems);
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException("Cannot make a Pattern Health client for client '" + clientId + "': "
+					+ problems.stream()
+						.map(InvalidPatternHealthPropertiesException.Problem::toString)
+						.collect(Collectors.joining("; ")));
+		}
 	}
 
 	/**

@@ -20,6 +20,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -37,12 +41,18 @@ import org.springframework.util.StringUtils;
  * {@code patternhealth.clients.<name>.*}, and clients made at run time from credentials
  * that the application keeps elsewhere, such as in a database. Each has its own token
  * cache, so clients never send each other's token, and a {@code 401}, rejected
- * credentials or a backoff of one never affects another.
+ * credentials or a backoff of one never affects another. All share the application's HTTP
+ * client resources: a client made at run time costs a token cache and two filters, no
+ * thread or connection pool of its own.
  * <p>
- * Clients made at run time are cached by their base URL, client id and secret: asking
- * again with the same credentials returns the same client and token cache. Release them
- * when a customer leaves or a secret rotates; all are released when the application
- * context closes.
+ * A client made at run time is kept for its base URL and client id. Asking again with the
+ * same secret returns the same client; asking with another secret (it rotated) replaces
+ * it, and the replaced one is closed once its token request under way, if any, has ended.
+ * A client no call has used for the idle timeout is dropped the next time a client is
+ * asked for, so that memory is held for active customers only: ask for the client on each
+ * use (a map look-up) rather than keeping it. Release a client when a customer leaves;
+ * all are closed with the application context, and none made during or after a close
+ * stays open.
  *
  * @author Pattern Health Spring Boot authors
  * @since 0.1.0
@@ -56,20 +66,56 @@ public final class PatternHealthClients implements AutoCloseable {
 	 */
 	public static final String RUN_TIME = "run-time";
 
+	/**
+	 * How long a client made at run time is kept without a call, unless another time is
+	 * given.
+	 */
+	public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(1);
+
 	private final Map<String, PatternHealthClient> configured;
 
 	private final Factory factory;
 
-	private final Map<Credentials, PatternHealthClient> made = new ConcurrentHashMap<>();
+	private final Duration idleTimeout;
+
+	private final Clock clock;
+
+	private final Map<Key, RunTimeClient> made = new ConcurrentHashMap<>();
+
+	private final AtomicReference<Instant> nextSweep;
+
+	private volatile boolean closed;
+
+	/**
+	 * Create a registry whose clients made at run time are dropped after an hour without
+	 * a call.
+	 * @param configured the clients named in configuration
+	 * @param factory makes clients at run time
+	 */
+	public PatternHealthClients(Map<String, PatternHealthClient> configured, Factory factory) {
+		this(configured, factory, DEFAULT_IDLE_TIMEOUT);
+	}
 
 	/**
 	 * Create a registry.
 	 * @param configured the clients named in configuration
 	 * @param factory makes clients at run time
+	 * @param idleTimeout how long a client made at run time is kept without a call
 	 */
-	public PatternHealthClients(Map<String, PatternHealthClient> configured, Factory factory) {
+	public PatternHealthClients(Map<String, PatternHealthClient> configured, Factory factory, Duration idleTimeout) {
+		this(configured, factory, idleTimeout, Clock.systemUTC());
+	}
+
+	PatternHealthClients(Map<String, PatternHealthClient> configured, Factory factory, Duration idleTimeout,
+			Clock clock) {
+		Assert.notNull(factory, "'factory' must not be null");
+		Assert.isTrue(idleTimeout != null && !idleTimeout.isNegative() && !idleTimeout.isZero(),
+				"'idleTimeout' must be positive");
 		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(configured));
 		this.factory = factory;
+		this.idleTimeout = idleTimeout;
+		this.clock = clock;
+		this.nextSweep = new AtomicReference<>(clock.instant().plus(sweepInterval()));
 	}
 
 	/**
@@ -107,48 +153,66 @@ public final class PatternHealthClients implements AutoCloseable {
 	/**
 	 * Return a client for the given environment and credentials, made from Spring Boot's
 	 * builders (so the application's customizers apply) with the settings of
-	 * {@code patternhealth.token.*} and {@code patternhealth.api.*}. The same credentials
-	 * return the same client.
+	 * {@code patternhealth.token.*} and {@code patternhealth.api.*}. The base URL and the
+	 * credentials are checked as those of configured clients are. The same credentials
+	 * return the same client; a new secret for the same base URL and client id replaces
+	 * it.
 	 * @param baseUrl the base URL of the Pattern Health API
 	 * @param clientId the client id
 	 * @param clientSecret the client secret
 	 * @return the client
 	 * @throws IllegalArgumentException if the base URL or the credentials cannot be used
+	 * @throws IllegalStateException if this registry is closed
 	 */
 	public PatternHealthClient forCredentials(URI baseUrl, String clientId, String clientSecret) {
-		Assert.isTrue(baseUrl.isAbsolute(), "'baseUrl' must be absolute");
+		Assert.notNull(baseUrl, "'baseUrl' must not be null");
 		Assert.hasText(clientId, "'clientId' must not be empty");
 		Assert.hasText(clientSecret, "'clientSecret' must not be empty");
-		Credentials credentials = new Credentials(normalize(baseUrl), clientId, digest(clientSecret));
-		return this.made.computeIfAbsent(credentials,
-				(key) -> this.factory.create(RUN_TIME, URI.create(key.baseUrl()), clientId, clientSecret));
+		assertOpen();
+		sweepIdleClients();
+		String secretDigest = digest(clientSecret);
+		Key key = new Key(normalize(baseUrl), clientId);
+		Instant now = this.clock.instant();
+		PatternHealthClient[] replaced = new PatternHealthClient[1];
+		RunTimeClient client = this.made.compute(key, (ignored, existing) -> {
+			if (existing != null && existing.secretDigest().equals(secretDigest)) {
+				existing.used(now);
+				return existing;
+			}
+			replaced[0] = (existing != null) ? existing.client() : null;
+			return new RunTimeClient(secretDigest,
+					this.factory.create(RUN_TIME, URI.create(key.baseUrl()), clientId, clientSecret), now);
+		});
+		if (replaced[0] != null) {
+			replaced[0].getTokenCache().closeAfterPendingRequest();
+		}
+		if (this.closed) {
+			// A close ran while this client was made: it may not have seen it
+			this.made.remove(key, client);
+			client.client().getTokenCache().close();
+			assertOpen();
+		}
+		return client.client();
 	}
 
 	/**
-	 * Release every client made at run time for the given base URL and client id,
-	 * whatever its secret, and close its token cache: when a customer leaves, or after
-	 * its secret rotated.
+	 * Release the client made at run time for the given base URL and client id, and close
+	 * its token cache: when a customer leaves.
 	 * @param baseUrl the base URL of the Pattern Health API
 	 * @param clientId the client id
 	 * @return whether a client was released
 	 */
 	public boolean release(URI baseUrl, String clientId) {
-		String normalized = normalize(baseUrl);
-		boolean released = false;
-		for (Credentials credentials : Set.copyOf(this.made.keySet())) {
-			if (credentials.baseUrl().equals(normalized) && credentials.clientId().equals(clientId)) {
-				PatternHealthClient client = this.made.remove(credentials);
-				if (client != null) {
-					client.getTokenCache().close();
-					released = true;
-				}
-			}
+		RunTimeClient released = this.made.remove(new Key(normalize(baseUrl), clientId));
+		if (released == null) {
+			return false;
 		}
-		return released;
+		released.client().getTokenCache().close();
+		return true;
 	}
 
 	/**
-	 * Return the number of clients made at run time and not released.
+	 * Return the number of clients made at run time and neither released nor dropped.
 	 * @return the number of such clients
 	 */
 	public int getRunTimeClientCount() {
@@ -156,13 +220,44 @@ public final class PatternHealthClients implements AutoCloseable {
 	}
 
 	/**
-	 * Close the token caches of every client, configured or made at run time.
+	 * Close the token caches of every client, configured or made at run time. A client
+	 * asked for during or after the close is closed too, and the call fails.
 	 */
 	@Override
 	public void close() {
+		this.closed = true;
 		this.configured.values().forEach((client) -> client.getTokenCache().close());
-		this.made.values().forEach((client) -> client.getTokenCache().close());
-		this.made.clear();
+		for (Key key : Set.copyOf(this.made.keySet())) {
+			RunTimeClient client = this.made.remove(key);
+			if (client != null) {
+				client.client().getTokenCache().close();
+			}
+		}
+	}
+
+	private void assertOpen() {
+		Assert.state(!this.closed, "The Pattern Health clients are closed: the application context is shutting down");
+	}
+
+	/**
+	 * Drop the clients made at run time that no call has used for the idle timeout, at
+	 * most once a quarter of it, so that asking for a client stays a map look-up.
+	 */
+	private void sweepIdleClients() {
+		Instant now = this.clock.instant();
+		Instant due = this.nextSweep.get();
+		if (now.isBefore(due) || !this.nextSweep.compareAndSet(due, now.plus(sweepInterval()))) {
+			return;
+		}
+		this.made.forEach((key, client) -> {
+			if (client.idleSince(now).compareTo(this.idleTimeout) >= 0 && this.made.remove(key, client)) {
+				client.client().getTokenCache().close();
+			}
+		});
+	}
+
+	private Duration sweepInterval() {
+		return this.idleTimeout.dividedBy(4);
 	}
 
 	/**
@@ -210,7 +305,62 @@ public final class PatternHealthClients implements AutoCloseable {
 
 	}
 
-	private record Credentials(String baseUrl, String clientId, String secretDigest) {
+	/**
+	 * What a client made at run time is kept for.
+	 */
+	private record Key(String baseUrl, String clientId) {
+
+	}
+
+	/**
+	 * A client made at run time, with the digest of its secret and when a call last used
+	 * it: a call made through its token cache, or a look-up.
+	 */
+	private static final class RunTimeClient {
+
+		private final String secretDigest;
+
+		private final PatternHealthClient client;
+
+		private volatile Instant lastUsed;
+
+		private volatile long calls;
+
+		RunTimeClient(String secretDigest, PatternHealthClient client, Instant now) {
+			this.secretDigest = secretDigest;
+			this.client = client;
+			this.lastUsed = now;
+			this.calls = calls();
+		}
+
+		String secretDigest() {
+			return this.secretDigest;
+		}
+
+		PatternHealthClient client() {
+			return this.client;
+		}
+
+		void used(Instant now) {
+			this.lastUsed = now;
+		}
+
+		/**
+		 * Return how long no call has used this client: calls through its token cache
+		 * since the last look count as a use now.
+		 */
+		Duration idleSince(Instant now) {
+			long calls = calls();
+			if (calls != this.calls) {
+				this.calls = calls;
+				this.lastUsed = now;
+			}
+			return Duration.between(this.lastUsed, now);
+		}
+
+		private long calls() {
+			return this.client.getTokenCache().getCachedCalls() + this.client.getTokenCache().getWaitingCalls();
+		}
 
 	}
 

@@ -253,6 +253,22 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	}
 
 	/**
+	 * Close this cache once the token request under way, if any, has ended, so that the
+	 * calls waiting for it get its token or its failure first: for a client that another
+	 * replaces while calls are in flight. Calls that already hold a token are not
+	 * affected.
+	 */
+	public void closeAfterPendingRequest() {
+		CompletableFuture<CachedToken> round = this.state.get().round();
+		if (round == null) {
+			close();
+		}
+		else {
+			round.whenComplete((token, failure) -> close());
+		}
+	}
+
+	/**
 	 * Return the authorized client of the given shared future, failed with an exception
 	 * of this caller's own: the future of one caller, which it may cancel.
 	 * @param shared a future that {@link #acquire()} returned

@@ -352,6 +352,15 @@ class PatternHealthPropertiesValidatorTests {
 				problem("patternhealth.token.retry.max-round-backoff", "must be positive, such as 30s"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "0s", "-1m" })
+	void refusesARunTimeClientIdleTimeoutThatIsNotPositive(String value) {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.setRunTimeClientIdleTimeout(DurationStyle.detectAndParse(value));
+		assertThat(problems(properties))
+			.containsExactly(problem("patternhealth.run-time-client-idle-timeout", "must be positive, such as 1h"));
+	}
+
 	@Test
 	void refusesARoundBackoffAboveTheLongestRoundBackoff() {
 		PatternHealthProperties properties = properties("https://api.example.com");
