@@ -119,7 +119,10 @@ public final class PatternHealthTokenCacheBuilder {
 
 	/**
 	 * Send token requests with the given {@link RestClient}, which must not carry the
-	 * bearer interceptor. Each request runs on a daemon thread of the cache's own.
+	 * bearer interceptor and should not follow redirects. Requests run on one daemon
+	 * thread of the cache's own, one at a time: give the client connect and read timeouts
+	 * no longer than the {@linkplain #timeout(Duration) time limit}, so that it ends an
+	 * attempt by itself even where it ignores interrupts.
 	 * @param restClient the rest client
 	 * @return this builder
 	 */

@@ -20,11 +20,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,9 +35,18 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Sends token requests with a {@link RestClient}, for applications without WebFlux. The
- * request runs on a thread of its own, so that a caller which only starts a background
- * refresh never waits for it, and is interrupted when it outlives its time limit.
+ * Sends token requests with a {@link RestClient}, for applications without WebFlux. A
+ * request runs on one of a few threads that every token cache of the application shares,
+ * so that a caller which only starts a background refresh never waits for it, and a
+ * hundred clients made at run time cost no thread each: each cache sends one request at a
+ * time, and threads that have been idle for a while end.
+ * <p>
+ * A request that outlives its time limit, counted from when it starts, fails at once for
+ * its callers, and its thread is interrupted. Not every HTTP client heeds an interrupt in
+ * a socket read (Apache HttpClient 5 and {@code HttpURLConnection} do not), so the
+ * {@code RestClient} must also end an attempt by itself: the auto-configuration gives it
+ * connect and read timeouts no longer than the time limit, and no thread or socket stays
+ * blocked behind a timed-out attempt.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -46,13 +54,18 @@ final class RestClientTokenClient implements TokenClient {
 
 	private static final String GRANT = "grant_type=client_credentials";
 
-	private static final AtomicInteger threads = new AtomicInteger();
+	private static final AtomicInteger threadCount = new AtomicInteger();
+
+	/**
+	 * The most threads that send token requests at once, for every cache together.
+	 */
+	static final int MAX_THREADS = 8;
+
+	private static final ThreadPoolExecutor threads = threads();
 
 	private final RestClient restClient;
 
 	private final TokenEndpoint endpoint;
-
-	private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
 
 	RestClientTokenClient(RestClient restClient, TokenEndpoint endpoint) {
 		this.restClient = restClient;
@@ -62,20 +75,27 @@ final class RestClientTokenClient implements TokenClient {
 	@Override
 	public CompletableFuture<OAuth2AccessTokenResponse> requestToken() {
 		CompletableFuture<OAuth2AccessTokenResponse> answer = new CompletableFuture<>();
-		Future<?> request;
 		try {
-			request = this.executor.submit(() -> send(answer));
+			threads.execute(() -> send(answer, new Attempt(Thread.currentThread())));
 		}
 		catch (RejectedExecutionException ex) {
 			answer.completeExceptionally(ex);
-			return answer;
 		}
+		return answer;
+	}
+
+	private void send(CompletableFuture<OAuth2AccessTokenResponse> answer, Attempt attempt) {
 		answer.orTimeout(this.endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS).whenComplete((token, failure) -> {
 			if (failure instanceof TimeoutException) {
-				request.cancel(true);
+				attempt.interrupt();
 			}
 		});
-		return answer;
+		try {
+			send(answer);
+		}
+		finally {
+			attempt.end();
+		}
 	}
 
 	private void send(CompletableFuture<OAuth2AccessTokenResponse> answer) {
@@ -106,17 +126,44 @@ final class RestClientTokenClient implements TokenClient {
 		}
 	}
 
-	@Override
-	public void close() {
-		this.executor.shutdownNow();
-	}
-
-	private static ThreadFactory daemonThreads() {
-		return (task) -> {
-			Thread thread = new Thread(task, "patternhealth-tokens-" + threads.incrementAndGet());
+	private static ThreadPoolExecutor threads() {
+		ThreadFactory daemonThreads = (task) -> {
+			Thread thread = new Thread(task, "patternhealth-tokens-" + threadCount.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		};
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 10, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), daemonThreads);
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	/**
+	 * The thread of one attempt, interrupted when the attempt outlives its time limit but
+	 * never after it ended: the thread may be sending another cache's request by then.
+	 */
+	private static final class Attempt {
+
+		private final Thread thread;
+
+		private boolean running = true;
+
+		Attempt(Thread thread) {
+			this.thread = thread;
+		}
+
+		synchronized void interrupt() {
+			if (this.running) {
+				this.thread.interrupt();
+			}
+		}
+
+		synchronized void end() {
+			this.running = false;
+			// An interrupt that came too late for this attempt must not reach the next
+			Thread.interrupted();
+		}
+
 	}
 
 }

@@ -71,7 +71,11 @@ final class TokenRequests implements AutoCloseable {
 
 	private final String name;
 
-	private final ScheduledThreadPoolExecutor scheduler;
+	/**
+	 * Schedules the retries of every cache: one thread, which only starts attempts, so
+	 * that a cache, however many are made at run time, costs no thread of its own.
+	 */
+	private static final ScheduledThreadPoolExecutor scheduler = scheduler();
 
 	private final Set<TokenAcquisition> pending = ConcurrentHashMap.newKeySet();
 
@@ -88,14 +92,18 @@ final class TokenRequests implements AutoCloseable {
 		this.clock = builder.clock;
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
-		this.scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
+	}
+
+	private static ScheduledThreadPoolExecutor scheduler() {
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "patternhealth-token-retry");
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.scheduler.setKeepAliveTime(10, TimeUnit.SECONDS);
-		this.scheduler.allowCoreThreadTimeOut(true);
-		this.scheduler.setRemoveOnCancelPolicy(true);
+		scheduler.setKeepAliveTime(10, TimeUnit.SECONDS);
+		scheduler.allowCoreThreadTimeOut(true);
+		scheduler.setRemoveOnCancelPolicy(true);
+		return scheduler;
 	}
 
 	/**
@@ -145,13 +153,12 @@ final class TokenRequests implements AutoCloseable {
 			Duration delay = this.closed ? null : this.retry.delay(cause, attempt);
 			if (delay != null) {
 				try {
-					this.scheduler.schedule(() -> attempt(acquisition, attempt + 1), delay.toNanos(),
-							TimeUnit.NANOSECONDS);
+					scheduler.schedule(() -> attempt(acquisition, attempt + 1), delay.toNanos(), TimeUnit.NANOSECONDS);
 					acquisition.retrying();
 					return;
 				}
 				catch (RuntimeException ex) {
-					// Closed: fail below
+					// Not scheduled: fail below
 				}
 			}
 			acquisition.fail(this.closed ? this.failures.closed() : describe(cause));
@@ -200,7 +207,6 @@ final class TokenRequests implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
-		this.scheduler.shutdownNow();
 		for (TokenAcquisition acquisition : this.pending) {
 			acquisition.fail(this.failures.closed());
 		}
