@@ -30,6 +30,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
@@ -56,9 +58,18 @@ class PatternHealthSingleFlightTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+	/**
+	 * HTTP/1.1 with room for 2,000 connections at once: over cleartext HTTP/2 the JDK's
+	 * {@code HttpClient} fails requests beyond the server's limit of concurrent streams
+	 * instead of waiting for one.
+	 */
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort().containerThreads(250))
+		.options(WireMockConfiguration.options()
+			.dynamicPort()
+			.containerThreads(250)
+			.http2PlainDisabled(true)
+			.jettyAcceptQueueSize(2048))
 		.build();
 
 	private ApplicationContextRunner application;
@@ -118,6 +129,36 @@ class PatternHealthSingleFlightTests {
 			}
 			assertThat(tokenRequests(server)).isOne();
 		});
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "Virtual threads came with Java 21")
+	void sharesOneTokenRequestAcrossTwoThousandBlockingCallersOnVirtualThreads() {
+		this.application.withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
+			RestClient restClient = context.getBean(PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME,
+					RestClient.class);
+			CountDownLatch start = new CountDownLatch(1);
+			ExecutorService threads = virtualThreads();
+			try {
+				List<Future<String>> blocking = submit(threads, 2000, start,
+						() -> restClient.get().uri(MEMBERS).retrieve().body(String.class));
+				start.countDown();
+				assertThat(answers(blocking)).hasSize(2000).containsOnly("{}");
+			}
+			finally {
+				threads.shutdownNow();
+			}
+			assertThat(tokenRequests(server)).isOne();
+			server.verify(2000,
+					getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-1")));
+		});
+	}
+
+	/**
+	 * A virtual thread per task, looked up at run time: this code compiles for Java 17.
+	 */
+	private static ExecutorService virtualThreads() throws ReflectiveOperationException {
+		return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
 	}
 
 	private static List<Future<String>> submit(ExecutorService threads, int calls, CountDownLatch start,
