@@ -17,7 +17,6 @@
 package com.patternhealth.boot.autoconfigure;
 
 import java.util.List;
-import java.util.function.Function;
 
 import com.patternhealth.boot.client.PatternHealthClients;
 import com.patternhealth.boot.observation.TokenRequestObservationConvention;
@@ -35,7 +34,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsPropertyMapper;
 import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientProperties;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
@@ -81,9 +79,7 @@ final class PatternHealthConfigurations {
 				ObjectProvider<SslBundles> sslBundles) {
 			ClientHttpRequestFactoryBuilder<?> builder = HttpComponentsRetries.off(requestFactoryBuilder
 				.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())));
-			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
-			return new PatternHealthHttpClients<>(builder::build, settings,
-					groupSettings(settings, serviceClientProperties, sslBundles));
+			return PatternHealthHttpClients.of(builder::build, httpClientSettings, serviceClientProperties, sslBundles);
 		}
 
 	}
@@ -105,26 +101,9 @@ final class PatternHealthConfigurations {
 				ObjectProvider<SslBundles> sslBundles) {
 			ClientHttpConnectorBuilder<?> builder = HttpComponentsRetries.off(connectorBuilder
 				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())));
-			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
-			return new PatternHealthHttpClients<>(builder::build, settings,
-					groupSettings(settings, serviceClientProperties, sslBundles));
+			return PatternHealthHttpClients.of(builder::build, httpClientSettings, serviceClientProperties, sslBundles);
 		}
 
-	}
-
-	/**
-	 * The settings of an HTTP service group, as Spring Boot's own group configurers work
-	 * them out: the application's, with {@code spring.http.serviceclient.<group>} laid
-	 * over them.
-	 */
-	private static Function<String, HttpClientSettings> groupSettings(HttpClientSettings settings,
-			ObjectProvider<HttpServiceClientProperties> serviceClientProperties,
-			ObjectProvider<SslBundles> sslBundles) {
-		return (group) -> {
-			HttpServiceClientProperties properties = serviceClientProperties.getIfAvailable();
-			return new HttpClientSettingsPropertyMapper(sslBundles.getIfAvailable(), settings)
-				.map((properties != null) ? properties.get(group) : null);
-		};
 	}
 
 	/**

@@ -26,8 +26,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsPropertyMapper;
+import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientProperties;
+import org.springframework.boot.ssl.SslBundles;
 
 /**
  * The HTTP clients that every Pattern Health client runs on: a
@@ -68,6 +72,30 @@ final class PatternHealthHttpClients<T> implements DisposableBean {
 		this.builder = builder;
 		this.settings = settings;
 		this.groupSettings = groupSettings;
+	}
+
+	/**
+	 * Create the HTTP clients of the given builder, with the application's settings, and
+	 * those of an HTTP service group as Spring Boot's own group configurers work them
+	 * out: the application's, with {@code spring.http.serviceclient.<group>} laid over
+	 * them.
+	 * @param <T> the type of HTTP client
+	 * @param builder builds an HTTP client with the given settings
+	 * @param httpClientSettings the application's settings, if any
+	 * @param serviceClientProperties the properties of the HTTP service groups, if any
+	 * @param sslBundles the SSL bundles that group properties may name, if any
+	 * @return the HTTP clients
+	 */
+	static <T> PatternHealthHttpClients<T> of(Function<HttpClientSettings, T> builder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<HttpServiceClientProperties> serviceClientProperties,
+			ObjectProvider<SslBundles> sslBundles) {
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+		return new PatternHealthHttpClients<>(builder, settings, (group) -> {
+			HttpServiceClientProperties properties = serviceClientProperties.getIfAvailable();
+			return new HttpClientSettingsPropertyMapper(sslBundles.getIfAvailable(), settings)
+				.map((properties != null) ? properties.get(group) : null);
+		});
 	}
 
 	/**
