@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import reactor.core.publisher.Sinks;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpHeaders;
@@ -136,26 +135,6 @@ class PatternHealthFaultsTests {
 				.isEqualTo("{\"created\":true}");
 			server.verify(1,
 					postRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-2")));
-		});
-	}
-
-	@Test
-	void handsTheCallerThe401WhenABodyCannotBeSentTwiceAndStillDropsTheToken() {
-		stubRejectingTheFirstToken();
-		application(PatternHealthTransport.WEB_CLIENT).run((context) -> {
-			WebClient client = context.getBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, WebClient.class);
-			Sinks.Many<String> oneShot = Sinks.many().unicast().onBackpressureBuffer();
-			oneShot.tryEmitNext("{}");
-			oneShot.tryEmitComplete();
-			assertThatExceptionOfType(WebClientResponseException.Unauthorized.class).isThrownBy(() -> client.post()
-				.uri(MEMBERS)
-				.body(oneShot.asFlux(), String.class)
-				.retrieve()
-				.bodyToMono(String.class)
-				.block(Duration.ofSeconds(30)));
-			assertThat(client.post().uri(MEMBERS).bodyValue("{}").retrieve().bodyToMono(String.class).block())
-				.isEqualTo("{\"created\":true}");
-			assertThat(tokenRequests(server)).isEqualTo(2);
 		});
 	}
 

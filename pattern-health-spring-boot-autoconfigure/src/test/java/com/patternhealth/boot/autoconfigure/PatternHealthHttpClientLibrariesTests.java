@@ -273,10 +273,12 @@ class PatternHealthHttpClientLibrariesTests {
 	}
 
 	@Test
-	void handsTheCallerThe401WhenABodyCannotBeSentTwice() {
+	void handsTheCallerThe401WhenABodyCannotBeSentTwiceAndStillDropsTheToken() {
 		assumeTrue(this.transport == PatternHealthTransport.WEB_CLIENT, "only a WebClient body can be one-shot");
 		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
-		server.stubFor(post(MEMBERS).willReturn(unauthorized()));
+		server.stubFor(post(MEMBERS).withHeader("Authorization", equalTo("Bearer token-1")).willReturn(unauthorized()));
+		server.stubFor(post(MEMBERS).withHeader("Authorization", equalTo("Bearer token-2"))
+			.willReturn(okJson("{\"created\":true}")));
 		this.application.run((context) -> {
 			WebClient client = context.getBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, WebClient.class);
 			Sinks.Many<String> oneShot = Sinks.many().unicast().onBackpressureBuffer();
@@ -289,6 +291,13 @@ class PatternHealthHttpClientLibrariesTests {
 				.bodyToMono(String.class)
 				.block(Duration.ofSeconds(30)));
 			server.verify(1, postRequestedFor(urlEqualTo(MEMBERS)));
+			assertThat(client.post()
+				.uri(MEMBERS)
+				.bodyValue("{}")
+				.retrieve()
+				.bodyToMono(String.class)
+				.block(Duration.ofSeconds(30))).isEqualTo("{\"created\":true}");
+			assertThat(tokenRequests(server)).isEqualTo(2);
 		});
 	}
 

@@ -21,7 +21,6 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.patternhealth.boot.autoconfigure.PatternHealthTransport.Request;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,16 +41,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.unauthorized;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.patternhealth.boot.autoconfigure.PatternHealthTransport.MEMBERS;
-import static com.patternhealth.boot.token.TokenStubs.TOKEN_PATH;
 import static com.patternhealth.boot.token.TokenStubs.stubTokens;
 import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The bearer token, the origin rule and the replay after a {@code 401}, end to end
+ * One token across calls and the limits of the replay after a {@code 401}, end to end
  * against WireMock, for each way an application calls Pattern Health: {@code WebClient},
- * {@code RestClient} and HTTP service interfaces on either.
+ * {@code RestClient} and HTTP service interfaces on either. The token, the origin rule
+ * and the replay itself are tested on every HTTP client library, by
+ * {@link PatternHealthHttpClientLibrariesTests}.
  */
 @ParameterizedClass
 @EnumSource(PatternHealthTransport.class)
@@ -80,19 +80,6 @@ class PatternHealthTransportsTests {
 	}
 
 	@Test
-	void sendsTheTokenItObtainedToPatternHealth() {
-		stubTokens(server, Duration.ofHours(1), "token-1");
-		server.stubFor(get(MEMBERS).willReturn(okJson("{\"results\":[]}")));
-		this.application.run((context) -> {
-			assertThat(this.transport.call(context, MEMBERS)).isEqualTo("{\"results\":[]}");
-			server.verify(1,
-					postRequestedFor(urlEqualTo(TOKEN_PATH)).withRequestBody(equalTo("grant_type=client_credentials")));
-			server.verify(1,
-					getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-1")));
-		});
-	}
-
-	@Test
 	void reusesOneTokenAcrossCalls() {
 		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
 		server.stubFor(get(MEMBERS).willReturn(okJson("{}")));
@@ -103,34 +90,6 @@ class PatternHealthTransportsTests {
 			assertThat(tokenRequests(server)).isOne();
 			server.verify(20,
 					getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-1")));
-		});
-	}
-
-	@Test
-	void sendsNoTokenToAnotherOrigin() {
-		stubTokens(server, Duration.ofHours(1), "token-1");
-		otherOrigin.stubFor(get("/elsewhere").willReturn(okJson("{\"elsewhere\":true}")));
-		this.application.run((context) -> {
-			assertThat(this.transport.call(context, otherOrigin.baseUrl() + "/elsewhere"))
-				.isEqualTo("{\"elsewhere\":true}");
-			otherOrigin.verify(1, getRequestedFor(urlEqualTo("/elsewhere")).withoutHeader("Authorization"));
-			assertThat(tokenRequests(server)).isZero();
-		});
-	}
-
-	@Test
-	void replaysARejectedRequestOnceWithAFreshTokenAndTheSameBody() {
-		stubTokens(server, Duration.ofHours(1), "token-1", "token-2");
-		stubRejectingTheFirstToken();
-		this.application.run((context) -> {
-			assertThat(this.transport.call(context, Request.create("{\"name\":\"Ada\"}")).block(Duration.ofSeconds(30)))
-				.isEqualTo("{\"created\":true}");
-			List<LoggedRequest> posts = server.findAll(postRequestedFor(urlEqualTo(MEMBERS)));
-			assertThat(posts).extracting((request) -> request.getHeader("Authorization"))
-				.containsExactly("Bearer token-1", "Bearer token-2");
-			assertThat(posts).extracting(LoggedRequest::getBodyAsString)
-				.containsExactly("{\"name\":\"Ada\"}", "{\"name\":\"Ada\"}");
-			assertThat(tokenRequests(server)).isEqualTo(2);
 		});
 	}
 
