@@ -1,0 +1,156 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Holds the layering of the starter's packages, as CONTRIBUTING.md draws it:
+ * {@code observation} at the bottom, {@code token} on it, {@code web}, {@code client} and
+ * {@code actuate} on {@code token}, {@code page} on its own, and {@code autoconfigure} on
+ * top of them all. Only this module's main classes are imported: its tests, and every jar
+ * on the test class path, are left out.
+ */
+@AnalyzeClasses(packages = "com.patternhealth.boot",
+		importOptions = { ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class })
+class PatternHealthArchitectureTests {
+
+	private static final String STARTER = "com.patternhealth.boot";
+
+	private static final String OBSERVATION = "Observation";
+
+	private static final String TOKEN = "Token";
+
+	private static final String WEB = "Web";
+
+	private static final String CLIENT = "Client";
+
+	private static final String PAGE = "Page";
+
+	private static final String ACTUATE = "Actuate";
+
+	private static final String AUTOCONFIGURE = "Autoconfigure";
+
+	@ArchTest
+	void everyClassLivesInOneOfTheSevenPackages(JavaClasses classes) {
+		classes().should()
+			.resideInAnyPackage(STARTER + ".observation..", STARTER + ".token..", STARTER + ".web..",
+					STARTER + ".client..", STARTER + ".page..", STARTER + ".actuate..", STARTER + ".autoconfigure..")
+			.because("a new package must take its place in the layering that these tests hold, "
+					+ "or nothing would hold it")
+			.check(classes);
+	}
+
+	@ArchTest
+	void observationUsesNoOtherPackageOfTheStarter(JavaClasses classes) {
+		layers().whereLayer(OBSERVATION)
+			.mayNotAccessAnyLayer()
+			.because("the observation of a token request only names and describes it for Micrometer, "
+					+ "so the token cache can report through it without pulling in anything else")
+			.check(classes);
+	}
+
+	@ArchTest
+	void tokenUsesNoOtherPackageOfTheStarterThanTheObservationOfItsRequests(JavaClasses classes) {
+		layers().whereLayer(TOKEN)
+			.mayOnlyAccessLayers(OBSERVATION)
+			.because("the token cache must work in any application, with or without the auto-configuration, "
+					+ "the bearer filters, the named clients or the Actuator")
+			.check(classes);
+	}
+
+	@ArchTest
+	void webUsesNoOtherPackageOfTheStarterThanToken(JavaClasses classes) {
+		layers().whereLayer(WEB)
+			.mayOnlyAccessLayers(TOKEN)
+			.because("an application sets the bearer and retry filters on its own WebClient or RestClient "
+					+ "from a token cache alone, without the auto-configuration, the named clients or the paging")
+			.check(classes);
+	}
+
+	@ArchTest
+	void clientUsesNoOtherPackageOfTheStarterThanToken(JavaClasses classes) {
+		layers().whereLayer(CLIENT)
+			.mayOnlyAccessLayers(TOKEN)
+			.because("the named clients, and those made at run time from credentials, are token caches "
+					+ "by name: the auto-configuration fills them, they do not reach for it")
+			.check(classes);
+	}
+
+	@ArchTest
+	void pageUsesNoOtherPackageOfTheStarter(JavaClasses classes) {
+		layers().whereLayer(PAGE)
+			.mayNotAccessAnyLayer()
+			.because("paging reads every item of a Pattern Health list through whatever client the "
+					+ "application hands it, authorized by the starter or not")
+			.check(classes);
+	}
+
+	@ArchTest
+	void actuateUsesNoOtherPackageOfTheStarterThanToken(JavaClasses classes) {
+		layers().whereLayer(ACTUATE)
+			.mayOnlyAccessLayers(TOKEN)
+			.because("the health indicator and the token metrics read the state of a token cache; "
+					+ "the auto-configuration registers them, not the other way round")
+			.check(classes);
+	}
+
+	@ArchTest
+	void nothingDependsOnTheAutoConfiguration(JavaClasses classes) {
+		layers().whereLayer(AUTOCONFIGURE)
+			.mayNotBeAccessedByAnyLayer()
+			.because("the auto-configuration puts the other packages together from the properties; "
+					+ "each of them must also work when an application wires it by hand")
+			.check(classes);
+	}
+
+	@ArchTest
+	void packagesAreFreeOfCycles(JavaClasses classes) {
+		slices().matching(STARTER + ".(*)..")
+			.should()
+			.beFreeOfCycles()
+			.because("each package must be understood, tested and used from the ones below it only")
+			.check(classes);
+	}
+
+	private static LayeredArchitecture layers() {
+		return layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer(OBSERVATION)
+			.definedBy(STARTER + ".observation..")
+			.layer(TOKEN)
+			.definedBy(STARTER + ".token..")
+			.layer(WEB)
+			.definedBy(STARTER + ".web..")
+			.layer(CLIENT)
+			.definedBy(STARTER + ".client..")
+			.layer(PAGE)
+			.definedBy(STARTER + ".page..")
+			.layer(ACTUATE)
+			.definedBy(STARTER + ".actuate..")
+			.layer(AUTOCONFIGURE)
+			.definedBy(STARTER + ".autoconfigure..");
+	}
+
+}
