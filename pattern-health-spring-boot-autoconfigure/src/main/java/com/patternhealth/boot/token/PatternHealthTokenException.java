@@ -66,7 +66,10 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 	 */
 	PatternHealthTokenException(OAuth2Error error, @Nullable HttpStatusCode statusCode, @Nullable Duration retryAfter,
 			String message, @Nullable Throwable cause, boolean transientFailure) {
-		super(error, PatternHealthTokenCache.REGISTRATION_ID, message, cause);
+		super(error, PatternHealthTokenCache.REGISTRATION_ID, message);
+		if (cause != null) {
+			initCause(cause);
+		}
 		this.statusCode = statusCode;
 		this.retryAfter = retryAfter;
 		this.transientFailure = transientFailure;
