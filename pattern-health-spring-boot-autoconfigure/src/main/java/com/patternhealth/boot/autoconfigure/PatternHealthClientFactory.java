@@ -88,20 +88,29 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 	Map<String, PatternHealthClient> configured() {
 		Map<String, PatternHealthClient> clients = new LinkedHashMap<>();
 		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
-		Map<String, Settings> settings = new LinkedHashMap<>();
+		Map<String, Supplier<PatternHealthClient>> valid = new LinkedHashMap<>();
 		this.properties.getClients().forEach((name, client) -> {
 			Settings named = settings(this.properties, this.binder, name);
 			PatternHealthPropertiesValidator.checkToken(prefix(name), named.token(), problems);
 			PatternHealthPropertiesValidator.checkApiRetry(prefix(name), named.api().getRetry(), problems);
-			settings.put(name, named);
+			valid.put(name, () -> create(name, client, named));
 		});
 		if (!problems.isEmpty()) {
 			throw new InvalidPatternHealthPropertiesException(problems);
 		}
-		this.properties.getClients()
-			.forEach((name, client) -> clients.put(name, create(name, URI.create(client.getBaseUrl().strip()),
-					client.getClientId(), client.getClientSecret(), settings.get(name))));
+		valid.forEach((name, client) -> clients.put(name, client.get()));
 		return clients;
+	}
+
+	/**
+	 * Make a named client, whose base URL and credentials the properties' validation
+	 * checked.
+	 */
+	private PatternHealthClient create(String name, PatternHealthProperties.Client client, Settings settings) {
+		String prefix = prefix(name);
+		URI baseUrl = URI.create(PatternHealthProperties.required(client.getBaseUrl(), prefix + "base-url").strip());
+		return create(name, baseUrl, PatternHealthProperties.required(client.getClientId(), prefix + "client-id"),
+				PatternHealthProperties.required(client.getClientSecret(), prefix + "client-secret"), settings);
 	}
 
 	@Override

@@ -37,6 +37,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionEvaluationRepor
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.analyzer.AbstractInjectionFailureAnalyzer;
 import org.springframework.core.Ordered;
+import org.springframework.util.Assert;
 
 /**
  * Explains why a Pattern Health bean that the application injects ({@code @PatternHealth}
@@ -139,7 +140,9 @@ class PatternHealthNotConfiguredFailureAnalyzer extends AbstractInjectionFailure
 		if (failure != null) {
 			return reason(failure);
 		}
-		for (String beanMethod : BEAN_METHODS.get(beanName)) {
+		List<String> beanMethods = BEAN_METHODS.get(beanName);
+		Assert.state(beanMethods != null, () -> "No bean method is known for bean '" + beanName + "'");
+		for (String beanMethod : beanMethods) {
 			ConditionAndOutcome configurationFailure = firstFailure(
 					outcomes.get(beanMethod.substring(0, beanMethod.indexOf('#'))));
 			if (configurationFailure == null) {

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
@@ -168,7 +169,37 @@ public class PatternHealthProperties implements InitializingBean {
 	 * @return the base URL
 	 */
 	URI baseUri() {
-		return URI.create(StringUtils.trimTrailingCharacter(this.baseUrl.strip(), '/'));
+		String baseUrl = required(this.baseUrl, "patternhealth.base-url");
+		return URI.create(StringUtils.trimTrailingCharacter(baseUrl.strip(), '/'));
+	}
+
+	/**
+	 * Return the client id. Only valid after validation.
+	 * @return the client id
+	 */
+	String clientId() {
+		return required(this.clientId, "patternhealth.client-id");
+	}
+
+	/**
+	 * Return the client secret. Only valid after validation.
+	 * @return the client secret
+	 */
+	String clientSecret() {
+		return required(this.clientSecret, "patternhealth.client-secret");
+	}
+
+	/**
+	 * Return the value of a property that validation requires.
+	 * @param value the value of the property
+	 * @param property the name of the property
+	 * @return the value
+	 * @throws IllegalStateException if the property is not set: the properties were not
+	 * validated
+	 */
+	static String required(@Nullable String value, String property) {
+		Assert.state(value != null, () -> "'" + property + "' is not set: the properties were not validated");
+		return value;
 	}
 
 	/**

@@ -45,7 +45,7 @@ final class PatternHealthPropertiesMapper {
 	 * @return the builder
 	 */
 	PatternHealthTokenCacheBuilder tokenCache() {
-		return tokenCache(this.properties.tokenUri(), this.properties.getClientId(), this.properties.getClientSecret(),
+		return tokenCache(this.properties.tokenUri(), this.properties.clientId(), this.properties.clientSecret(),
 				this.properties.getToken());
 	}
 

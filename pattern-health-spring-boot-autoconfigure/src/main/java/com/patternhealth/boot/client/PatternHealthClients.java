@@ -32,6 +32,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -173,7 +175,7 @@ public final class PatternHealthClients implements AutoCloseable {
 		String secretDigest = digest(clientSecret);
 		Key key = new Key(normalize(baseUrl), clientId);
 		Instant now = this.clock.instant();
-		PatternHealthClient[] replaced = new PatternHealthClient[1];
+		@Nullable PatternHealthClient[] replaced = new PatternHealthClient[1];
 		RunTimeClient client = this.made.compute(key, (ignored, existing) -> {
 			if (existing != null && existing.secretDigest().equals(secretDigest)) {
 				existing.used(now);
@@ -183,8 +185,9 @@ public final class PatternHealthClients implements AutoCloseable {
 			return new RunTimeClient(secretDigest,
 					this.factory.create(RUN_TIME, URI.create(key.baseUrl()), clientId, clientSecret), now);
 		});
-		if (replaced[0] != null) {
-			replaced[0].getTokenCache().closeAfterPendingRequest();
+		PatternHealthClient previous = replaced[0];
+		if (previous != null) {
+			previous.getTokenCache().closeAfterPendingRequest();
 		}
 		if (this.closed) {
 			// A close ran while this client was made: it may not have seen it

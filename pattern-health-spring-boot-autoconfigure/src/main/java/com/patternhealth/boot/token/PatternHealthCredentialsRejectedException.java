@@ -49,7 +49,7 @@ public class PatternHealthCredentialsRejectedException extends PatternHealthToke
 	PatternHealthCredentialsRejectedException forCaller() {
 		HttpStatusCode statusCode = getStatusCode();
 		Assert.state(statusCode != null, "A rejection has a status");
-		return new PatternHealthCredentialsRejectedException(getError(), statusCode, getMessage());
+		return new PatternHealthCredentialsRejectedException(getError(), statusCode, message());
 	}
 
 }

@@ -39,6 +39,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.util.Assert;
 
 /**
  * The one Pattern Health access token of an application, shared by every HTTP stack that
@@ -152,7 +153,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 				.client();
 		}
 		catch (CompletionException | ExecutionException ex) {
-			throw forCaller(ex.getCause());
+			throw forCaller(ex);
 		}
 		catch (TimeoutException ex) {
 			throw this.failures.notWithin(this.settings.maxWait());
@@ -180,7 +181,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		String rejectedValue = rejected.getTokenValue();
 		Instant now = this.settings.clock().instant();
 		while (true) {
-			TokenCacheState current = this.state.get();
+			TokenCacheState current = currentState();
 			CachedToken token = current.token();
 			if (token == null || !current.holds(rejectedValue)) {
 				return true;
@@ -217,7 +218,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * @return the state of this cache
 	 */
 	public TokenState getState() {
-		return this.state.get().describe(getClientId(), this.settings.clock().instant());
+		return currentState().describe(getClientId(), this.settings.clock().instant());
 	}
 
 	/**
@@ -246,7 +247,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	public void close() {
 		this.closed = true;
 		this.requests.close();
-		CompletableFuture<CachedToken> round = this.state.get().round();
+		CompletableFuture<CachedToken> round = currentState().round();
 		if (round != null) {
 			round.completeExceptionally(this.failures.closed());
 		}
@@ -259,7 +260,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * affected.
 	 */
 	public void closeAfterPendingRequest() {
-		CompletableFuture<CachedToken> round = this.state.get().round();
+		CompletableFuture<CachedToken> round = currentState().round();
 		if (round == null) {
 			close();
 		}
@@ -287,11 +288,12 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	/**
 	 * Return an exception of one caller's own for a failure that is shared by every call
 	 * that waited for the same token request or came during the backoff after it, see
-	 * {@link PatternHealthTokenException#forCaller()}.
+	 * {@link PatternHealthTokenException#forCaller()}. A failure that a future wrapped
+	 * counts as its cause.
 	 */
 	private PatternHealthTokenException forCaller(Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
+		Throwable cause = ((failure instanceof CompletionException || failure instanceof ExecutionException)
+				&& failure.getCause() != null) ? failure.getCause() : failure;
 		return (cause instanceof PatternHealthTokenException shared) ? shared.forCaller()
 				: this.failures.failed(cause, String.valueOf(cause));
 	}
@@ -308,7 +310,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		}
 		Instant now = this.settings.clock().instant();
 		while (true) {
-			TokenCacheState current = this.state.get();
+			TokenCacheState current = currentState();
 			CachedToken token = current.token();
 			if (token != null && now.isBefore(token.expiresAt())) {
 				if (!now.isBefore(token.refreshAt())) {
@@ -336,7 +338,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 
 	private void refreshInBackground(Instant now) {
 		while (true) {
-			TokenCacheState current = this.state.get();
+			TokenCacheState current = currentState();
 			if (current.round() != null || (current.nextAttempt() != null && now.isBefore(current.nextAttempt()))) {
 				return;
 			}
@@ -408,6 +410,16 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 
 	private void endRound(CompletableFuture<CachedToken> round) {
 		update((current) -> (current.round() == round) ? current.requesting(null) : current);
+	}
+
+	/**
+	 * Return the current state: never {@code null}, the cache starts
+	 * {@linkplain TokenCacheState#EMPTY empty} and only ever replaces it with another.
+	 */
+	private TokenCacheState currentState() {
+		TokenCacheState current = this.state.get();
+		Assert.state(current != null, "The token cache has no state");
+		return current;
 	}
 
 	private TokenCacheState update(UnaryOperator<TokenCacheState> change) {

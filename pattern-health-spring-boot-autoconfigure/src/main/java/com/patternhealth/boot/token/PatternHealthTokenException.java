@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.util.Assert;
 
 /**
  * Thrown when no Pattern Health access token could be obtained: the token endpoint
@@ -65,7 +66,10 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 	 */
 	PatternHealthTokenException(OAuth2Error error, @Nullable HttpStatusCode statusCode, @Nullable Duration retryAfter,
 			String message, @Nullable Throwable cause, boolean transientFailure) {
-		super(error, PatternHealthTokenCache.REGISTRATION_ID, message, cause);
+		super(error, PatternHealthTokenCache.REGISTRATION_ID, message);
+		if (cause != null) {
+			initCause(cause);
+		}
 		this.statusCode = statusCode;
 		this.retryAfter = retryAfter;
 		this.transientFailure = transientFailure;
@@ -110,8 +114,18 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 	 * @return a new exception for one caller
 	 */
 	PatternHealthTokenException forCaller() {
-		return new PatternHealthTokenException(getError(), this.statusCode, this.retryAfter, getMessage(), getCause(),
+		return new PatternHealthTokenException(getError(), this.statusCode, this.retryAfter, message(), getCause(),
 				this.transientFailure);
+	}
+
+	/**
+	 * Return the detail message, which every constructor takes.
+	 * @return the message
+	 */
+	String message() {
+		String message = getMessage();
+		Assert.state(message != null, "A token failure has a message");
+		return message;
 	}
 
 	/**

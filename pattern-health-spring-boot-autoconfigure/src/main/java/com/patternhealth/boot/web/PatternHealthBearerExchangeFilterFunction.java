@@ -168,8 +168,9 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 		HttpHeaders headers = new HttpHeaders();
 		headers.putAll(ex.getHeaders());
 		headers.remove(HttpHeaders.AUTHORIZATION);
-		WebClientRequestException copy = new WebClientRequestException(ex.getCause(), ex.getMethod(), ex.getUri(),
-				headers);
+		Throwable cause = ex.getCause();
+		Assert.state(cause != null, "A request exception has a cause");
+		WebClientRequestException copy = new WebClientRequestException(cause, ex.getMethod(), ex.getUri(), headers);
 		copy.setStackTrace(ex.getStackTrace());
 		return copy;
 	}

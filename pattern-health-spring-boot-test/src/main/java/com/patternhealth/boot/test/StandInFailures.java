@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
  * The failures a {@link PatternHealthStandIn} answers on demand, to the next token
  * requests or to the next API requests.
@@ -51,6 +53,7 @@ final class StandInFailures {
 		AtomicReference<PendingFailures> failures = tokenRequest ? this.token : this.api;
 		while (true) {
 			PendingFailures current = failures.get();
+			Assert.state(current != null, "The pending failures are set, NONE when there are none");
 			if (current.remaining() == 0) {
 				return null;
 			}
