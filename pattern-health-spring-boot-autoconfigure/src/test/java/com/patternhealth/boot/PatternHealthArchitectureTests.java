@@ -28,10 +28,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Holds the layering of the starter's packages, as CONTRIBUTING.md draws it:
- * {@code observation} at the bottom, {@code token} on it, {@code web}, {@code client} and
- * {@code actuate} on {@code token}, {@code page} on its own, and {@code autoconfigure} on
- * top of them all. Only this module's main classes are imported: its tests, and every jar
- * on the test class path, are left out.
+ * {@code observation} and {@code retry} at the bottom, {@code token} on them,
+ * {@code web}, {@code client}, {@code health} and {@code metrics} on {@code token},
+ * {@code page} on its own, and {@code autoconfigure} (with its {@code service},
+ * {@code health}, {@code metrics} and {@code endpoint} packages) on top of them all. Only
+ * this module's main classes are imported: its tests, and every jar on the test class
+ * path, are left out.
  */
 @AnalyzeClasses(packages = "com.patternhealth.boot",
 		importOptions = { ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class })
@@ -41,6 +43,8 @@ class PatternHealthArchitectureTests {
 
 	private static final String OBSERVATION = "Observation";
 
+	private static final String RETRY = "Retry";
+
 	private static final String TOKEN = "Token";
 
 	private static final String WEB = "Web";
@@ -49,15 +53,18 @@ class PatternHealthArchitectureTests {
 
 	private static final String PAGE = "Page";
 
-	private static final String ACTUATE = "Actuate";
+	private static final String HEALTH = "Health";
+
+	private static final String METRICS = "Metrics";
 
 	private static final String AUTOCONFIGURE = "Autoconfigure";
 
 	@ArchTest
-	void everyClassLivesInOneOfTheSevenPackages(JavaClasses classes) {
+	void everyClassLivesInOneOfTheNinePackages(JavaClasses classes) {
 		classes().should()
-			.resideInAnyPackage(STARTER + ".observation..", STARTER + ".token..", STARTER + ".web..",
-					STARTER + ".client..", STARTER + ".page..", STARTER + ".actuate..", STARTER + ".autoconfigure..")
+			.resideInAnyPackage(STARTER + ".observation..", STARTER + ".retry..", STARTER + ".token..",
+					STARTER + ".web..", STARTER + ".client..", STARTER + ".page..", STARTER + ".health..",
+					STARTER + ".metrics..", STARTER + ".autoconfigure..")
 			.because("a new package must take its place in the layering that these tests hold, "
 					+ "or nothing would hold it")
 			.check(classes);
@@ -73,27 +80,36 @@ class PatternHealthArchitectureTests {
 	}
 
 	@ArchTest
-	void tokenUsesNoOtherPackageOfTheStarterThanTheObservationOfItsRequests(JavaClasses classes) {
+	void retryUsesNoOtherPackageOfTheStarter(JavaClasses classes) {
+		layers().whereLayer(RETRY)
+			.mayNotAccessAnyLayer()
+			.because("the backoff, Retry-After and the retry policies decide when to send a request again "
+					+ "from what failed, whatever sent it")
+			.check(classes);
+	}
+
+	@ArchTest
+	void tokenUsesNoOtherPackageOfTheStarterThanObservationAndRetry(JavaClasses classes) {
 		layers().whereLayer(TOKEN)
-			.mayOnlyAccessLayers(OBSERVATION)
+			.mayOnlyAccessLayers(OBSERVATION, RETRY)
 			.because("the token cache must work in any application, with or without the auto-configuration, "
 					+ "the bearer filters, the named clients or the Actuator")
 			.check(classes);
 	}
 
 	@ArchTest
-	void webUsesNoOtherPackageOfTheStarterThanToken(JavaClasses classes) {
+	void webUsesNoOtherPackageOfTheStarterThanTokenAndRetry(JavaClasses classes) {
 		layers().whereLayer(WEB)
-			.mayOnlyAccessLayers(TOKEN)
+			.mayOnlyAccessLayers(TOKEN, RETRY)
 			.because("an application sets the bearer and retry filters on its own WebClient or RestClient "
 					+ "from a token cache alone, without the auto-configuration, the named clients or the paging")
 			.check(classes);
 	}
 
 	@ArchTest
-	void clientUsesNoOtherPackageOfTheStarterThanToken(JavaClasses classes) {
+	void clientUsesNoOtherPackageOfTheStarterThanTokenAndRetry(JavaClasses classes) {
 		layers().whereLayer(CLIENT)
-			.mayOnlyAccessLayers(TOKEN)
+			.mayOnlyAccessLayers(TOKEN, RETRY)
 			.because("the named clients, and those made at run time from credentials, are token caches "
 					+ "by name: the auto-configuration fills them, they do not reach for it")
 			.check(classes);
@@ -109,8 +125,10 @@ class PatternHealthArchitectureTests {
 	}
 
 	@ArchTest
-	void actuateUsesNoOtherPackageOfTheStarterThanToken(JavaClasses classes) {
-		layers().whereLayer(ACTUATE)
+	void healthAndMetricsUseNoOtherPackageOfTheStarterThanToken(JavaClasses classes) {
+		layers().whereLayer(HEALTH)
+			.mayOnlyAccessLayers(TOKEN)
+			.whereLayer(METRICS)
 			.mayOnlyAccessLayers(TOKEN)
 			.because("the health indicator and the token metrics read the state of a token cache; "
 					+ "the auto-configuration registers them, not the other way round")
@@ -135,10 +153,22 @@ class PatternHealthArchitectureTests {
 			.check(classes);
 	}
 
+	@ArchTest
+	void packagesOfTheAutoConfigurationAreFreeOfCycles(JavaClasses classes) {
+		slices().matching(STARTER + ".autoconfigure.(*)..")
+			.should()
+			.beFreeOfCycles()
+			.because("the auto-configuration of the service groups, health, metrics and endpoints each "
+					+ "builds on the main auto-configuration, never on one another")
+			.check(classes);
+	}
+
 	private static LayeredArchitecture layers() {
 		return layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer(OBSERVATION)
 			.definedBy(STARTER + ".observation..")
+			.layer(RETRY)
+			.definedBy(STARTER + ".retry..")
 			.layer(TOKEN)
 			.definedBy(STARTER + ".token..")
 			.layer(WEB)
@@ -147,8 +177,10 @@ class PatternHealthArchitectureTests {
 			.definedBy(STARTER + ".client..")
 			.layer(PAGE)
 			.definedBy(STARTER + ".page..")
-			.layer(ACTUATE)
-			.definedBy(STARTER + ".actuate..")
+			.layer(HEALTH)
+			.definedBy(STARTER + ".health..")
+			.layer(METRICS)
+			.definedBy(STARTER + ".metrics..")
 			.layer(AUTOCONFIGURE)
 			.definedBy(STARTER + ".autoconfigure..");
 	}

@@ -35,12 +35,13 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Matches when clients are named under {@code patternhealth.clients}.
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(ConditionalOnNamedPatternHealthClients.OnNamedClientsCondition.class)
-@interface ConditionalOnNamedPatternHealthClients {
+public @interface ConditionalOnNamedPatternHealthClients {
 
 	/**
 	 * The condition behind the annotation.

@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -37,15 +38,25 @@ class OnSingleClientCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Binder binder = Binder.get(context.getEnvironment());
+		if (matches(context.getEnvironment())) {
+			return ConditionOutcome.match("patternhealth.* configures a client of its own");
+		}
+		return ConditionOutcome.noMatch("only named clients are configured under patternhealth.clients");
+	}
+
+	/**
+	 * Whether {@code patternhealth.*} configures a client of its own in the given
+	 * environment, rather than only named clients.
+	 * @param environment the environment
+	 * @return whether the single client is configured
+	 */
+	static boolean matches(Environment environment) {
+		Binder binder = Binder.get(environment);
 		PatternHealthProperties properties = new PatternHealthProperties();
 		binder.bind("patternhealth", Bindable.ofInstance(properties));
 		binder.bind("patternhealth.clients", Bindable.mapOf(String.class, PatternHealthProperties.Client.class))
 			.ifBound((Map<String, PatternHealthProperties.Client> clients) -> properties.getClients().putAll(clients));
-		if (PatternHealthPropertiesValidator.hasSingleClient(properties)) {
-			return ConditionOutcome.match("patternhealth.* configures a client of its own");
-		}
-		return ConditionOutcome.noMatch("only named clients are configured under patternhealth.clients");
+		return PatternHealthPropertiesValidator.hasSingleClient(properties);
 	}
 
 }

@@ -53,15 +53,14 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
  */
 class PatternHealthAuthorizedClientManagerRegistrar implements BeanDefinitionRegistryPostProcessor {
 
-	static final String BEAN_NAME = "patternHealthAuthorizedClientManager";
-
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
 	}
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		if (beanFactory.containsBean(BEAN_NAME) || !(beanFactory instanceof BeanDefinitionRegistry registry)) {
+		if (beanFactory.containsBean(PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME)
+				|| !(beanFactory instanceof BeanDefinitionRegistry registry)) {
 			return;
 		}
 		RootBeanDefinition definition = new RootBeanDefinition(PatternHealthAuthorizedClientManager.class);
@@ -69,7 +68,7 @@ class PatternHealthAuthorizedClientManagerRegistrar implements BeanDefinitionReg
 			.addIndexedArgumentValue(0, new RuntimeBeanReference(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME));
 		definition.setDefaultCandidate(false);
 		definition.addQualifier(new AutowireCandidateQualifier(PatternHealth.class));
-		registry.registerBeanDefinition(BEAN_NAME, definition);
+		registry.registerBeanDefinition(PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME, definition);
 	}
 
 }

@@ -29,9 +29,16 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * that obtains and caches tokens for every HTTP stack, the
  * {@code patternHealthAuthorizedClientManager} and {@code patternHealthWebClient} where
  * WebFlux is present, the {@code patternHealthRestClient} where Spring Boot's
- * {@code RestClient} support is present, the configuration of the application's
- * {@code patternhealth} HTTP service group, and {@code patternHealthClients}, the
- * registry of named clients and clients made at run time.
+ * {@code RestClient} support is present, and {@code patternHealthClients}, the registry
+ * of named clients and clients made at run time.
+ * <p>
+ * Each HTTP stack has one configuration, {@link PatternHealthWebClientConfiguration} and
+ * {@link PatternHealthRestClientConfiguration}, imported in that order: where both stacks
+ * are present, the token cache and the registry are those of WebFlux, which never block a
+ * thread. In each, the beans of the client that {@code patternhealth.*} configures itself
+ * sit under one condition, that such a client is configured at all; the HTTP service
+ * groups are configured by
+ * {@link com.patternhealth.boot.autoconfigure.service.PatternHealthHttpServiceClientAutoConfiguration}.
  *
  * @author Pattern Health Spring Boot authors
  * @since 0.1.0
@@ -42,29 +49,49 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 @ConditionalOnBooleanProperty(name = "patternhealth.enabled", matchIfMissing = true)
 @ConditionalOnPatternHealthConfigured
 @EnableConfigurationProperties(PatternHealthProperties.class)
-@Import({ PatternHealthConfigurations.RequestFactoriesConfiguration.class,
-		PatternHealthConfigurations.ConnectorsConfiguration.class,
-		PatternHealthConfigurations.WebClientTokenCacheConfiguration.class,
-		PatternHealthConfigurations.RestClientTokenCacheConfiguration.class,
-		PatternHealthConfigurations.WebClientConfiguration.class,
-		PatternHealthConfigurations.RestClientConfiguration.class,
-		PatternHealthConfigurations.RestClientHttpServiceGroupConfiguration.class,
-		PatternHealthConfigurations.WebClientHttpServiceGroupConfiguration.class,
-		PatternHealthConfigurations.ReactiveClientsConfiguration.class,
-		PatternHealthConfigurations.ClientsConfiguration.class,
-		PatternHealthConfigurations.ClientsRestClientHttpServiceGroupConfiguration.class })
+@Import({ PatternHealthWebClientConfiguration.class, PatternHealthRestClientConfiguration.class })
 public final class PatternHealthAutoConfiguration {
 
-	static final String TOKEN_CACHE_BEAN_NAME = "patternHealthTokenCache";
+	/**
+	 * The name of the {@code PatternHealthTokenCache} of the client that
+	 * {@code patternhealth.*} configures.
+	 */
+	public static final String TOKEN_CACHE_BEAN_NAME = "patternHealthTokenCache";
 
-	static final String WEB_CLIENT_BEAN_NAME = "patternHealthWebClient";
+	/**
+	 * The name of the {@code ReactiveOAuth2AuthorizedClientManager} in front of the
+	 * {@value #TOKEN_CACHE_BEAN_NAME}.
+	 */
+	public static final String AUTHORIZED_CLIENT_MANAGER_BEAN_NAME = "patternHealthAuthorizedClientManager";
 
-	static final String REST_CLIENT_BEAN_NAME = "patternHealthRestClient";
+	/**
+	 * The name of the {@code WebClient} that carries the token of the
+	 * {@value #TOKEN_CACHE_BEAN_NAME}.
+	 */
+	public static final String WEB_CLIENT_BEAN_NAME = "patternHealthWebClient";
 
-	static final String CLIENTS_BEAN_NAME = "patternHealthClients";
+	/**
+	 * The name of the {@code RestClient} that carries the token of the
+	 * {@value #TOKEN_CACHE_BEAN_NAME}.
+	 */
+	public static final String REST_CLIENT_BEAN_NAME = "patternHealthRestClient";
 
-	static final String REQUEST_FACTORIES_BEAN_NAME = "patternHealthRequestFactories";
+	/**
+	 * The name of the {@code PatternHealthClients}: the named clients and those made at
+	 * run time.
+	 */
+	public static final String CLIENTS_BEAN_NAME = "patternHealthClients";
 
-	static final String CONNECTORS_BEAN_NAME = "patternHealthConnectors";
+	/**
+	 * The name of the {@link PatternHealthHttpClients} of {@code RestClient}: their
+	 * request factories.
+	 */
+	public static final String REQUEST_FACTORIES_BEAN_NAME = "patternHealthRequestFactories";
+
+	/**
+	 * The name of the {@link PatternHealthHttpClients} of {@code WebClient}: their
+	 * connectors.
+	 */
+	public static final String CONNECTORS_BEAN_NAME = "patternHealthConnectors";
 
 }

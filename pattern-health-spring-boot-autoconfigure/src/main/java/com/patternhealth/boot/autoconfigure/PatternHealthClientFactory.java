@@ -26,18 +26,19 @@ import java.util.function.Supplier;
 import com.patternhealth.boot.client.PatternHealthClient;
 import com.patternhealth.boot.client.PatternHealthClients;
 import com.patternhealth.boot.observation.TokenRequestObservationConvention;
+import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.token.PatternHealthTokenCacheBuilder;
 import com.patternhealth.boot.web.PatternHealth;
-import com.patternhealth.boot.web.PatternHealthRetryPolicy;
+import com.patternhealth.boot.web.PatternHealthRestClientConfigurer;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.util.StringUtils;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -59,7 +60,7 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 
 	private final PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories;
 
-	private final @Nullable ReactivePatternHealthClients reactive;
+	private final @Nullable PatternHealthWebClientFactory webClients;
 
 	private final ObservationRegistry observationRegistry;
 
@@ -68,15 +69,26 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 	PatternHealthClientFactory(PatternHealthProperties properties, Binder binder,
 			Supplier<RestClient.Builder> restClientBuilder,
 			PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
-			@Nullable ReactivePatternHealthClients reactive, ObservationRegistry observationRegistry,
+			@Nullable PatternHealthWebClientFactory webClients, ObservationRegistry observationRegistry,
 			@Nullable TokenRequestObservationConvention observationConvention) {
 		this.properties = properties;
 		this.binder = binder;
 		this.restClientBuilder = restClientBuilder;
 		this.requestFactories = requestFactories;
-		this.reactive = reactive;
+		this.webClients = webClients;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Make the registry of clients: those named under {@code patternhealth.clients}, and
+	 * those this factory makes at run time.
+	 * @return the registry
+	 * @throws InvalidPatternHealthPropertiesException if the token or API settings of a
+	 * named client are invalid
+	 */
+	PatternHealthClients clients() {
+		return new PatternHealthClients(configured(), this, this.properties.getRunTimeClientIdleTimeout());
 	}
 
 	/**
@@ -130,19 +142,19 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 			.observationRegistry(this.observationRegistry)
 			.observationConvention(this.observationConvention);
 		PatternHealthRetryPolicy retryPolicy = PatternHealthPropertiesMapper.apiRetryPolicy(settings.api().getRetry());
-		PatternHealthTokenCache cache = (this.reactive != null)
-				? this.reactive.tokenCache(tokenCache, settings.token().getTimeout())
+		PatternHealthTokenCache cache = (this.webClients != null)
+				? this.webClients.tokenCache(tokenCache, settings.token().getTimeout())
 				: tokenCache
 					.restClient(this.restClientBuilder.get()
 						.requestFactory(this.requestFactories.forTokenRequests(settings.token().getTimeout()))
 						.build())
 					.build();
-		RestClient restClient = new PatternHealthRestClientCustomizer(cache, base, retryPolicy)
-			.customize(
+		RestClient restClient = new PatternHealthRestClientConfigurer(cache, base, retryPolicy)
+			.configure(
 					this.restClientBuilder.get().requestFactory(this.requestFactories.get()).baseUrl(base.toString()))
 			.build();
 		return new PatternHealthClient(name, base, cache, restClient,
-				(this.reactive != null) ? this.reactive.webClient(cache, base, retryPolicy) : null);
+				(this.webClients != null) ? this.webClients.webClient(cache, base, retryPolicy) : null, retryPolicy);
 	}
 
 	/**
@@ -158,27 +170,6 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 		binder.bind(prefix(name) + "token", Bindable.ofInstance(token));
 		binder.bind(prefix(name) + "api", Bindable.ofInstance(api));
 		return new Settings(token, api);
-	}
-
-	/**
-	 * Return the policy of sending API requests of the named client again.
-	 * @param properties the properties
-	 * @param binder the binder of the environment
-	 * @param name the name of a configured client
-	 * @return the policy, or {@code null} when its API requests are never sent again
-	 */
-	static @Nullable PatternHealthRetryPolicy apiRetryPolicy(PatternHealthProperties properties, Binder binder,
-			String name) {
-		return PatternHealthPropertiesMapper.apiRetryPolicy(settings(properties, binder, name).api().getRetry());
-	}
-
-	/**
-	 * Return the HTTP service group whose clients carry the token of the named client.
-	 * @param name the name of a configured client
-	 * @return the name of the group, such as {@code patternhealth-acme}
-	 */
-	static String group(String name) {
-		return PatternHealth.HTTP_SERVICE_GROUP + "-" + name;
 	}
 
 	private static String prefix(String name) {

@@ -44,9 +44,12 @@ final class PatternHealthFailureActions {
 			+ " @EnableAutoConfiguration or @ImportAutoConfiguration.";
 
 	/**
-	 * Read the condition evaluation report, for a reason the analyzers do not describe.
+	 * Use the named clients, or configure a client of its own under
+	 * {@code patternhealth.*}.
 	 */
-	static final String SEE_REPORT = "Run the application with --debug to see the condition evaluation report.";
+	static final String USE_NAMED_CLIENTS = "Inject PatternHealthClients and take a named client from it with"
+			+ " get(name), or set patternhealth.base-url, patternhealth.client-id and patternhealth.client-secret"
+			+ " for a client of its own.";
 
 	private PatternHealthFailureActions() {
 	}

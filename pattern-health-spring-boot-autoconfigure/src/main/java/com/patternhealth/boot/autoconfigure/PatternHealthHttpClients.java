@@ -45,10 +45,15 @@ import org.springframework.boot.ssl.SslBundles;
  * Health client that uses it, however many are made at run time: only the token cache and
  * the filters are per client. Those that can be closed are closed with the context.
  *
+ * <p>
+ * The beans {@value PatternHealthAutoConfiguration#REQUEST_FACTORIES_BEAN_NAME} and
+ * {@value PatternHealthAutoConfiguration#CONNECTORS_BEAN_NAME} are of this type.
+ *
  * @param <T> the type of HTTP client
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
-final class PatternHealthHttpClients<T> implements DisposableBean {
+public final class PatternHealthHttpClients<T> implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(PatternHealthHttpClients.class);
 
@@ -102,7 +107,7 @@ final class PatternHealthHttpClients<T> implements DisposableBean {
 	 * Return the HTTP client of the application's settings.
 	 * @return the shared HTTP client
 	 */
-	T get() {
+	public T get() {
 		return get(this.settings);
 	}
 
@@ -111,7 +116,7 @@ final class PatternHealthHttpClients<T> implements DisposableBean {
 	 * @param group the name of the group
 	 * @return the shared HTTP client
 	 */
-	T forGroup(String group) {
+	public T forGroup(String group) {
 		return get(this.groupSettings.apply(group));
 	}
 
@@ -126,7 +131,7 @@ final class PatternHealthHttpClients<T> implements DisposableBean {
 	 * @param timeout the time limit of one token request
 	 * @return the shared HTTP client
 	 */
-	T forTokenRequests(Duration timeout) {
+	public T forTokenRequests(Duration timeout) {
 		return get(this.settings.withTimeouts(shortest(this.settings.connectTimeout(), timeout),
 				shortest(this.settings.readTimeout(), timeout)));
 	}

@@ -18,10 +18,9 @@ package com.patternhealth.boot.autoconfigure;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.patternhealth.boot.web.PatternHealth;
 import org.jspecify.annotations.Nullable;
@@ -30,28 +29,38 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.InjectionPoint;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.UnsatisfiedDependencyException;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
-import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.analyzer.AbstractInjectionFailureAnalyzer;
 import org.springframework.core.Ordered;
-import org.springframework.util.Assert;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.ClassUtils;
 
 /**
  * Explains why a Pattern Health bean that the application injects ({@code @PatternHealth}
- * or by name) does not exist, from the outcomes that the condition evaluation report
- * holds for {@link PatternHealthAutoConfiguration} and its configurations: no
- * {@code patternhealth.*} property is set, the client is turned off, a library it needs
- * is missing, or the application's own bean of that name lacks the qualifier. The report
- * is the one that {@link PatternHealthConditionReportInitializer} kept, as a failed
- * context no longer holds it.
+ * or by name) does not exist, from facts that outlive the failed context: the exclusions
+ * that the environment and the application's configuration classes declare, the classes
+ * on the class path, the {@code patternhealth.*} properties, and the bean definitions.
+ * The reasons are the conditions of {@link PatternHealthAutoConfiguration},
+ * {@link PatternHealthWebClientConfiguration} and
+ * {@link PatternHealthRestClientConfiguration}, in the order they are evaluated: the
+ * auto-configuration is excluded, a library it needs is missing, the client is turned
+ * off, no {@code patternhealth.*} property is set, only named clients are configured, or
+ * the application's own bean of that name lacks the qualifier.
  *
  * @author Pattern Health Spring Boot authors
  */
 class PatternHealthNotConfiguredFailureAnalyzer extends AbstractInjectionFailureAnalyzer<NoSuchBeanDefinitionException>
 		implements Ordered {
+
+	private static final String AUTO_CONFIGURATION = PatternHealthAutoConfiguration.class.getName();
 
 	private static final String WEB_CLIENT = "org.springframework.web.reactive.function.client.WebClient";
 
@@ -63,56 +72,43 @@ class PatternHealthNotConfiguredFailureAnalyzer extends AbstractInjectionFailure
 
 	private static final String TOKEN_CACHE_CLASS = "com.patternhealth.boot.token.PatternHealthTokenCache";
 
+	/** The classes that the auto-configuration needs, as its condition names them. */
+	private static final List<String> AUTO_CONFIGURATION_CLASSES = List
+		.of("org.springframework.security.oauth2.client.registration.ClientRegistration");
+
+	/** The classes that {@link PatternHealthWebClientConfiguration} needs. */
+	private static final List<String> WEB_CLIENT_STACK = List.of(WEB_CLIENT, "reactor.core.publisher.Mono", MANAGER,
+			"org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder");
+
+	/** The classes that {@link PatternHealthRestClientConfiguration} needs. */
+	private static final List<String> REST_CLIENT_STACK = List.of(REST_CLIENT,
+			"org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder");
+
+	/** The class that the {@code patternHealthRestClient} bean needs besides. */
+	private static final String REST_CLIENT_SUPPORT = "org.springframework.boot.restclient.RestClientCustomizer";
+
 	/** The bean name for each type that the starter contributes. */
 	private static final Map<String, String> BEAN_NAMES = Map.of(WEB_CLIENT,
 			PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, MANAGER,
-			PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME, MANAGER_CLASS,
-			PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME, REST_CLIENT,
+			PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME, MANAGER_CLASS,
+			PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME, REST_CLIENT,
 			PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME, TOKEN_CACHE_CLASS,
 			PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME);
 
-	private static final String AUTO_CONFIGURATION = PatternHealthAutoConfiguration.class.getName();
-
-	/**
-	 * The bean methods that define each bean of the starter, named as the report names
-	 * them; the token cache has one for each HTTP stack.
-	 */
-	private static final Map<String, List<String>> BEAN_METHODS = Map.of(
-			PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME,
-			List.of(beanMethod(PatternHealthConfigurations.WebClientConfiguration.class, "patternHealthWebClient")),
-			PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME,
-			List.of(beanMethod(PatternHealthConfigurations.WebClientConfiguration.class,
-					"patternHealthAuthorizedClientManagerRegistrar")),
-			PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME,
-			List.of(beanMethod(PatternHealthConfigurations.RestClientConfiguration.class, "patternHealthRestClient")),
-			PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME,
-			List.of(beanMethod(PatternHealthConfigurations.WebClientTokenCacheConfiguration.class,
-					"patternHealthTokenCache"),
-					beanMethod(PatternHealthConfigurations.RestClientTokenCacheConfiguration.class,
-							"patternHealthTokenCache")));
-
-	private static final String ON_CLASS_CONDITION = "org.springframework.boot.autoconfigure.condition.OnClassCondition";
-
-	private static final String ON_PROPERTY_CONDITION = "org.springframework.boot.autoconfigure.condition.OnPropertyCondition";
-
-	private static final String ON_BEAN_CONDITION = "org.springframework.boot.autoconfigure.condition.OnBeanCondition";
-
-	private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
-
 	private final BeanFactory beanFactory;
 
-	private final @Nullable ConditionEvaluationReport report;
+	private final Environment environment;
 
-	PatternHealthNotConfiguredFailureAnalyzer(BeanFactory beanFactory) {
+	PatternHealthNotConfiguredFailureAnalyzer(BeanFactory beanFactory, Environment environment) {
 		this.beanFactory = beanFactory;
-		this.report = PatternHealthConditionReportInitializer.find(beanFactory);
+		this.environment = environment;
 	}
 
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause,
 			@Nullable String description) {
 		String beanName = requiredPatternHealthBean(rootFailure, cause);
-		Reason reason = (beanName != null && this.report != null) ? explain(beanName, this.report) : null;
+		Reason reason = (beanName != null) ? explain(beanName) : null;
 		if (reason == null) {
 			return null;
 		}
@@ -123,86 +119,110 @@ class PatternHealthNotConfiguredFailureAnalyzer extends AbstractInjectionFailure
 	}
 
 	/**
-	 * Explain from the report why the given bean was not defined: the first condition
-	 * that failed, on the auto-configuration, on the configuration of the bean, or on its
-	 * bean method.
+	 * Explain why the given bean was not defined, checking the conditions in the order in
+	 * which Spring Boot evaluates them.
 	 */
-	private @Nullable Reason explain(String beanName, ConditionEvaluationReport report) {
-		if (report.getExclusions().contains(AUTO_CONFIGURATION)) {
+	private @Nullable Reason explain(String beanName) {
+		if (isExcluded()) {
 			return new Reason(PatternHealthAutoConfiguration.class.getSimpleName() + " is excluded.",
 					PatternHealthFailureActions.INCLUDE_AUTO_CONFIGURATION);
 		}
-		Map<String, ConditionAndOutcomes> outcomes = report.getConditionAndOutcomesBySource();
-		if (!outcomes.containsKey(AUTO_CONFIGURATION)) {
-			return null;
+		Reason missing = missingClasses(AUTO_CONFIGURATION_CLASSES);
+		if (missing != null) {
+			return missing;
 		}
-		ConditionAndOutcome failure = firstFailure(outcomes.get(AUTO_CONFIGURATION));
-		if (failure != null) {
-			return reason(failure);
+		if (!this.environment.getProperty("patternhealth.enabled", Boolean.class, true)) {
+			return new Reason("patternhealth.enabled is false.", PatternHealthFailureActions.TURN_ON);
 		}
-		List<String> beanMethods = BEAN_METHODS.get(beanName);
-		Assert.state(beanMethods != null, () -> "No bean method is known for bean '" + beanName + "'");
-		for (String beanMethod : beanMethods) {
-			ConditionAndOutcome configurationFailure = firstFailure(
-					outcomes.get(beanMethod.substring(0, beanMethod.indexOf('#'))));
-			if (configurationFailure == null) {
-				// The configuration was loaded: its bean method was skipped, or replaced
-				ConditionAndOutcome beanMethodFailure = firstFailure(outcomes.get(beanMethod));
-				return (beanMethodFailure == null || isCondition(beanMethodFailure, ON_BEAN_CONDITION))
-						? replaced(beanName) : reason(beanMethodFailure);
-			}
-			failure = (failure != null) ? failure : configurationFailure;
-		}
-		return (failure != null) ? reason(failure) : null;
-	}
-
-	private @Nullable Reason replaced(String beanName) {
-		if (!this.beanFactory.containsBean(beanName)) {
-			return null;
-		}
-		return new Reason(
-				"the application's bean named '" + beanName + "' replaces it but is not annotated with @PatternHealth.",
-				PatternHealthFailureActions.annotateReplacement(beanName));
-	}
-
-	private static Reason reason(ConditionAndOutcome failure) {
-		String message = (failure.getOutcome().getMessage() != null) ? failure.getOutcome().getMessage() : "";
-		if (failure.getCondition() instanceof OnPatternHealthConfiguredCondition) {
+		if (!OnPatternHealthConfiguredCondition.isConfigured(this.environment)) {
 			return new Reason("no patternhealth.* property is set.", PatternHealthFailureActions
 				.setProperties("patternhealth.base-url, patternhealth.client-id and patternhealth.client-secret"));
 		}
-		if (isCondition(failure, ON_PROPERTY_CONDITION) && message.contains("patternhealth.enabled")) {
-			return new Reason("patternhealth.enabled is false.", PatternHealthFailureActions.TURN_ON);
+		if (!(this.beanFactory instanceof ConfigurableListableBeanFactory listable)
+				|| !listable.containsBeanDefinition(AUTO_CONFIGURATION)) {
+			// Not imported at all, as in an application without auto-configuration
+			return null;
 		}
-		if (isCondition(failure, ON_CLASS_CONDITION) && message.contains("did not find required class")) {
-			List<String> missing = new ArrayList<>();
-			for (Matcher matcher = QUOTED.matcher(message); matcher.find();) {
-				missing.add(matcher.group(1));
-			}
+		missing = missingClasses(beanName);
+		if (missing != null) {
+			return missing;
+		}
+		if (!OnSingleClientCondition.matches(this.environment)) {
+			return new Reason("only named clients are configured under patternhealth.clients.",
+					PatternHealthFailureActions.USE_NAMED_CLIENTS);
+		}
+		if (this.beanFactory.containsBean(beanName)) {
 			return new Reason(
-					String.join(" and ", missing) + ((missing.size() != 1) ? " are" : " is") + " not on the classpath.",
-					PatternHealthFailureActions.DEPEND_ON_STARTER);
-		}
-		return new Reason(message + ".", PatternHealthFailureActions.SEE_REPORT);
-	}
-
-	private static @Nullable ConditionAndOutcome firstFailure(@Nullable ConditionAndOutcomes outcomes) {
-		if (outcomes != null) {
-			for (ConditionAndOutcome outcome : outcomes) {
-				if (!outcome.getOutcome().isMatch()) {
-					return outcome;
-				}
-			}
+					"the application's bean named '" + beanName
+							+ "' replaces it but is not annotated with @PatternHealth.",
+					PatternHealthFailureActions.annotateReplacement(beanName));
 		}
 		return null;
 	}
 
-	private static boolean isCondition(ConditionAndOutcome outcome, String conditionClass) {
-		return outcome.getCondition().getClass().getName().equals(conditionClass);
+	/**
+	 * Return whether the environment or an annotation of the application's configuration
+	 * classes excludes the auto-configuration.
+	 */
+	private boolean isExcluded() {
+		List<String> excluded = new ArrayList<>(Binder.get(this.environment)
+			.bind("spring.autoconfigure.exclude", Bindable.listOf(String.class))
+			.orElse(List.of()));
+		if (this.beanFactory instanceof ConfigurableListableBeanFactory listable) {
+			for (String name : listable.getBeanDefinitionNames()) {
+				if (listable.getBeanDefinition(name) instanceof AnnotatedBeanDefinition definition) {
+					excluded.addAll(excludedBy(definition.getMetadata(), EnableAutoConfiguration.class));
+					excluded.addAll(excludedBy(definition.getMetadata(), ImportAutoConfiguration.class));
+				}
+			}
+		}
+		return excluded.stream().map(String::strip).anyMatch(AUTO_CONFIGURATION::equals);
 	}
 
-	private static String beanMethod(Class<?> configuration, String method) {
-		return configuration.getName() + "#" + method;
+	private static List<String> excludedBy(AnnotationMetadata metadata, Class<? extends Annotation> annotation) {
+		Map<String, @Nullable Object> attributes = metadata.getAnnotationAttributes(annotation.getName(), true);
+		if (attributes == null) {
+			return List.of();
+		}
+		List<String> excluded = new ArrayList<>();
+		for (String attribute : List.of("exclude", "excludeName")) {
+			if (attributes.get(attribute) instanceof String[] names) {
+				excluded.addAll(Arrays.asList(names));
+			}
+		}
+		return excluded;
+	}
+
+	/**
+	 * Return the reason why the configuration of the given bean was skipped for want of a
+	 * class, or {@code null} if every class it needs is present.
+	 */
+	private @Nullable Reason missingClasses(String beanName) {
+		return switch (beanName) {
+			case PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME,
+					PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME ->
+				missingClasses(WEB_CLIENT_STACK);
+			case PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME -> {
+				Reason missing = missingClasses(REST_CLIENT_STACK);
+				yield (missing != null) ? missing : missingClasses(List.of(REST_CLIENT_SUPPORT));
+			}
+			// The token cache of either stack will do
+			default -> (missingClasses(WEB_CLIENT_STACK) != null) ? missingClasses(REST_CLIENT_STACK) : null;
+		};
+	}
+
+	private @Nullable Reason missingClasses(List<String> classNames) {
+		ClassLoader classLoader = (this.beanFactory instanceof ConfigurableListableBeanFactory listable)
+				? listable.getBeanClassLoader() : null;
+		List<String> missing = classNames.stream()
+			.filter((className) -> !ClassUtils.isPresent(className, classLoader))
+			.toList();
+		if (missing.isEmpty()) {
+			return null;
+		}
+		return new Reason(
+				String.join(" and ", missing) + ((missing.size() != 1) ? " are" : " is") + " not on the classpath.",
+				PatternHealthFailureActions.DEPEND_ON_STARTER);
 	}
 
 	/**

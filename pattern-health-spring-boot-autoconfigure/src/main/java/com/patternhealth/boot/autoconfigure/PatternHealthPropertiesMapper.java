@@ -18,11 +18,14 @@ package com.patternhealth.boot.autoconfigure;
 
 import java.net.URI;
 
+import com.patternhealth.boot.observation.TokenRequestObservationConvention;
+import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.token.PatternHealthTokenCacheBuilder;
-import com.patternhealth.boot.web.PatternHealthRetryPolicy;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.PropertyMapper;
 
 /**
@@ -30,23 +33,42 @@ import org.springframework.boot.context.properties.PropertyMapper;
  * API requests again.
  *
  * @author Pattern Health Spring Boot authors
+ * @since 0.1.0
  */
-final class PatternHealthPropertiesMapper {
+public final class PatternHealthPropertiesMapper {
 
 	private final PatternHealthProperties properties;
 
-	PatternHealthPropertiesMapper(PatternHealthProperties properties) {
+	/**
+	 * Create a mapper of the given properties.
+	 * @param properties the bound properties
+	 */
+	public PatternHealthPropertiesMapper(PatternHealthProperties properties) {
 		this.properties = properties;
 	}
 
 	/**
-	 * Return a builder of the token cache with every token property applied; the caller
-	 * chooses the client that sends token requests.
+	 * Return the base URL of the client that {@code patternhealth.*} configures.
+	 * @return the base URL, without a trailing slash
+	 */
+	public URI baseUrl() {
+		return this.properties.baseUri();
+	}
+
+	/**
+	 * Return a builder of the token cache with every token property applied, observed by
+	 * the application's observation registry, if any; the caller chooses the client that
+	 * sends token requests.
+	 * @param observationRegistry the application's observation registry
+	 * @param observationConvention the application's convention for token requests
 	 * @return the builder
 	 */
-	PatternHealthTokenCacheBuilder tokenCache() {
+	PatternHealthTokenCacheBuilder tokenCache(ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<TokenRequestObservationConvention> observationConvention) {
 		return tokenCache(this.properties.tokenUri(), this.properties.clientId(), this.properties.clientSecret(),
-				this.properties.getToken());
+				this.properties.getToken())
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfUnique());
 	}
 
 	/**
@@ -82,7 +104,7 @@ final class PatternHealthPropertiesMapper {
 	 * Return the policy of sending API requests again after a {@code 429} or {@code 503}.
 	 * @return the policy, or {@code null} when API requests are never sent again
 	 */
-	@Nullable PatternHealthRetryPolicy apiRetryPolicy() {
+	public @Nullable PatternHealthRetryPolicy apiRetryPolicy() {
 		return apiRetryPolicy(this.properties.getApi().getRetry());
 	}
 

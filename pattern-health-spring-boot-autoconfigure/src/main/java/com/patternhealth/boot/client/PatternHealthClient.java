@@ -18,6 +18,7 @@ package com.patternhealth.boot.client;
 
 import java.net.URI;
 
+import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,8 @@ public final class PatternHealthClient {
 
 	private final @Nullable Object webClient;
 
+	private final @Nullable PatternHealthRetryPolicy retryPolicy;
+
 	/**
 	 * Create a client.
 	 * @param name the name of the client: a configured name, or the name that all clients
@@ -54,15 +57,18 @@ public final class PatternHealthClient {
 	 * @param restClient a {@code RestClient} that carries its token
 	 * @param webClient a {@code WebClient} that carries its token, or {@code null}
 	 * without WebFlux
+	 * @param retryPolicy when its clients send an API request again, or {@code null} if
+	 * they never do
 	 */
 	public PatternHealthClient(String name, URI baseUrl, PatternHealthTokenCache tokenCache, RestClient restClient,
-			@Nullable Object webClient) {
+			@Nullable Object webClient, @Nullable PatternHealthRetryPolicy retryPolicy) {
 		Assert.hasText(name, "'name' must not be empty");
 		this.name = name;
 		this.baseUrl = baseUrl;
 		this.tokenCache = tokenCache;
 		this.restClient = restClient;
 		this.webClient = webClient;
+		this.retryPolicy = retryPolicy;
 	}
 
 	public String getName() {
@@ -89,6 +95,15 @@ public final class PatternHealthClient {
 	public WebClient getWebClient() {
 		Assert.state(this.webClient != null, "WebFlux is not on the class path; use getRestClient()");
 		return (WebClient) this.webClient;
+	}
+
+	/**
+	 * Return when the clients of this client send an API request again: its own
+	 * {@code RestClient} and {@code WebClient}, and those of its HTTP service group.
+	 * @return the policy, or {@code null} if they never send one again
+	 */
+	public @Nullable PatternHealthRetryPolicy getRetryPolicy() {
+		return this.retryPolicy;
 	}
 
 	@Override

@@ -18,6 +18,7 @@ package com.patternhealth.boot.token;
 
 import java.time.Duration;
 
+import com.patternhealth.boot.retry.RetryableFailure;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatusCode;
@@ -35,7 +36,7 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  * @see PatternHealthCredentialsRejectedException
  */
-public class PatternHealthTokenException extends ClientAuthorizationException {
+public class PatternHealthTokenException extends ClientAuthorizationException implements RetryableFailure {
 
 	private final @Nullable HttpStatusCode statusCode;
 
@@ -87,6 +88,7 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 	 * Return the delay the token endpoint asked for in a {@code Retry-After} header.
 	 * @return the delay, or {@code null} when none was given
 	 */
+	@Override
 	public @Nullable Duration getRetryAfter() {
 		return this.retryAfter;
 	}
@@ -97,6 +99,7 @@ public class PatternHealthTokenException extends ClientAuthorizationException {
 	 * (a refused or reset connection).
 	 * @return whether the token request may be retried
 	 */
+	@Override
 	public boolean isTransient() {
 		return this.transientFailure || (this.statusCode != null && isTransient(this.statusCode));
 	}

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import com.patternhealth.boot.retry.TokenRetryPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,8 +97,7 @@ record TokenCacheState(@Nullable CachedToken token, @Nullable CompletableFuture<
 		}
 		Instant nextAttempt = now.plus(delay);
 		return failed(nextAttempt,
-				TokenRequestRetry.isTransient(failure) ? failures.backingOff(failure, nextAttempt, now) : null,
-				failure);
+				TokenRetryPolicy.isTransient(failure) ? failures.backingOff(failure, nextAttempt, now) : null, failure);
 	}
 
 	/**

@@ -33,6 +33,7 @@ import com.patternhealth.boot.observation.DefaultTokenRequestObservationConventi
 import com.patternhealth.boot.observation.TokenRequestObservationContext;
 import com.patternhealth.boot.observation.TokenRequestObservationConvention;
 import com.patternhealth.boot.observation.TokenRequestObservationDocumentation;
+import com.patternhealth.boot.retry.TokenRetryPolicy;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,7 @@ final class TokenRequests implements AutoCloseable {
 
 	private final TokenClient client;
 
-	private final TokenRequestRetry retry;
+	private final TokenRetryPolicy retry;
 
 	private final TokenFailures failures;
 
@@ -86,7 +87,7 @@ final class TokenRequests implements AutoCloseable {
 		this.failures = failures;
 		this.tokenUri = tokenUri;
 		this.name = builder.name;
-		this.retry = new TokenRequestRetry(builder.maxAttempts, builder.initialBackoff, builder.maxBackoff);
+		this.retry = new TokenRetryPolicy(builder.maxAttempts, builder.initialBackoff, builder.maxBackoff);
 		this.timeout = builder.timeout;
 		this.maxAttempts = builder.maxAttempts;
 		this.clock = builder.clock;

@@ -19,6 +19,7 @@ package com.patternhealth.boot.web;
 import java.net.URI;
 import java.time.Duration;
 
+import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.Assert;

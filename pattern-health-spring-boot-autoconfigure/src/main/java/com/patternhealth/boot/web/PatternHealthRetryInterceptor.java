@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
+import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
+
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.patternhealth.boot.autoconfigure.service.PatternHealthHttpServiceClientAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -28,6 +29,7 @@ import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAut
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -47,7 +49,6 @@ import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebSer
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -72,20 +73,19 @@ class PatternHealthApplicationTypeTests {
 
 	private static final Set<String> STARTER_BEANS = Set.of(PatternHealthAutoConfiguration.class.getName(),
 			"patternhealth-" + PatternHealthProperties.class.getName(), "patternHealthAuthorizedClientManagerRegistrar",
-			PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME,
+			PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME,
 			PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME, PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME,
 			PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME, "patternHealthRestClientHttpServiceGroupConfigurer",
 			"patternHealthWebClientHttpServiceGroupConfigurer",
 			PatternHealthAutoConfiguration.REQUEST_FACTORIES_BEAN_NAME,
 			PatternHealthAutoConfiguration.CONNECTORS_BEAN_NAME,
-			configuration(PatternHealthConfigurations.RequestFactoriesConfiguration.class),
-			configuration(PatternHealthConfigurations.ConnectorsConfiguration.class),
-			configuration(PatternHealthConfigurations.WebClientTokenCacheConfiguration.class),
-			configuration(PatternHealthConfigurations.WebClientConfiguration.class),
-			configuration(PatternHealthConfigurations.RestClientConfiguration.class),
-			configuration(PatternHealthConfigurations.RestClientHttpServiceGroupConfiguration.class),
-			configuration(PatternHealthConfigurations.WebClientHttpServiceGroupConfiguration.class),
-			configuration(PatternHealthConfigurations.ReactiveClientsConfiguration.class),
+			configuration(PatternHealthWebClientConfiguration.class),
+			configuration(PatternHealthWebClientConfiguration.SingleClientConfiguration.class),
+			configuration(PatternHealthRestClientConfiguration.class),
+			configuration(PatternHealthRestClientConfiguration.SingleClientConfiguration.class),
+			configuration(PatternHealthHttpServiceClientAutoConfiguration.class),
+			PatternHealthHttpServiceClientAutoConfiguration.class.getName() + "$RestClientGroupsConfiguration",
+			PatternHealthHttpServiceClientAutoConfiguration.class.getName() + "$WebClientGroupsConfiguration",
 			PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME);
 
 	private static final AutoConfigurations COMMON = AutoConfigurations.of(
@@ -93,7 +93,8 @@ class PatternHealthApplicationTypeTests {
 			CodecsAutoConfiguration.class, WebClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 			SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
 			ReactiveUserDetailsServiceAutoConfiguration.class, OAuth2ClientAutoConfiguration.class,
-			ReactiveOAuth2ClientAutoConfiguration.class, PatternHealthAutoConfiguration.class);
+			ReactiveOAuth2ClientAutoConfiguration.class, PatternHealthAutoConfiguration.class,
+			PatternHealthHttpServiceClientAutoConfiguration.class);
 
 	@Test
 	void nonWebApplicationGetsOnlyTheStartersBeans() {

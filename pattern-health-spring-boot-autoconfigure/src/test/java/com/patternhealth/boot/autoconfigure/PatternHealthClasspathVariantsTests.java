@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -73,7 +73,7 @@ class PatternHealthClasspathVariantsTests {
 				assertThat(context).hasNotFailed()
 					.doesNotHaveBean(PatternHealthProperties.class)
 					.doesNotHaveBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME)
-					.doesNotHaveBean(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME);
+					.doesNotHaveBean(PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME);
 				assertThat(outcome(context)).contains("did not find required class")
 					.contains("org.springframework.security.oauth2.client.registration.ClientRegistration");
 			});
@@ -88,11 +88,11 @@ class PatternHealthClasspathVariantsTests {
 				assertThat(context).hasNotFailed()
 					.hasBean(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
 					.doesNotHaveBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME)
-					.doesNotHaveBean(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME);
+					.doesNotHaveBean(PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME);
 				assertThat(context.getBeanFactory()
 					.getBeanDefinition(PatternHealthAutoConfiguration.TOKEN_CACHE_BEAN_NAME)
 					.getFactoryBeanName())
-					.isEqualTo(PatternHealthConfigurations.RestClientTokenCacheConfiguration.class.getName());
+					.isEqualTo(PatternHealthRestClientConfiguration.SingleClientConfiguration.class.getName());
 				RestClient client = context.getBean(PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME,
 						RestClient.class);
 				assertThat(client.get().uri(HostFixtures.MEMBERS_PATH).retrieve().body(String.class))

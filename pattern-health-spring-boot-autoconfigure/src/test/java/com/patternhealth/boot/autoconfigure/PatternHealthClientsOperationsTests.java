@@ -21,6 +21,8 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.autoconfigure.health.PatternHealthHealthContributorAutoConfiguration;
+import com.patternhealth.boot.autoconfigure.metrics.PatternHealthMetricsAutoConfiguration;
 import com.patternhealth.boot.client.PatternHealthClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;

@@ -50,10 +50,8 @@ class PatternHealthNotConfiguredFailureAnalyzerTests {
 			+ PatternHealthClientUserConfiguration.class.getName()
 			+ " required the Pattern Health client, which is not available: ";
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withInitializer(new PatternHealthConditionReportInitializer())
-		.withConfiguration(
-				AutoConfigurations.of(WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class));
 
 	@Test
 	void namesThePropertiesToSetWhenNoneIsSet() {
@@ -103,10 +101,9 @@ class PatternHealthNotConfiguredFailureAnalyzerTests {
 
 	@Test
 	void saysThatTheAutoConfigurationIsExcluded() {
-		FailureAnalysis analysis = analyze(
-				new ApplicationContextRunner().withInitializer(new PatternHealthConditionReportInitializer())
-					.withUserConfiguration(ExcludingConfiguration.class, PatternHealthClientUserConfiguration.class)
-					.withPropertyValues("patternhealth.base-url=https://api.example.com"));
+		FailureAnalysis analysis = analyze(new ApplicationContextRunner()
+			.withUserConfiguration(ExcludingConfiguration.class, PatternHealthClientUserConfiguration.class)
+			.withPropertyValues("patternhealth.base-url=https://api.example.com"));
 		assertThat(analysis.getDescription()).isEqualTo(REQUIRED + "PatternHealthAutoConfiguration is excluded.");
 		assertThat(analysis.getAction()).isEqualTo("Remove " + PatternHealthAutoConfiguration.class.getName()
 				+ " from spring.autoconfigure.exclude and from the exclude attribute of @SpringBootApplication,"
@@ -146,14 +143,35 @@ class PatternHealthNotConfiguredFailureAnalyzerTests {
 	}
 
 	@Test
-	void leavesTheAnalysisToSpringBootWithoutTheReport() {
+	void saysThatTheAutoConfigurationIsExcludedByProperty() {
+		FailureAnalysis analysis = analyze(new ApplicationContextRunner()
+			.withUserConfiguration(ImportingConfiguration.class, PatternHealthClientUserConfiguration.class)
+			.withPropertyValues("spring.autoconfigure.exclude=" + PatternHealthAutoConfiguration.class.getName(),
+					"patternhealth.base-url=https://api.example.com"));
+		assertThat(analysis.getDescription()).isEqualTo(REQUIRED + "PatternHealthAutoConfiguration is excluded.");
+	}
+
+	@Test
+	void saysThatOnlyNamedClientsAreConfigured() {
+		FailureAnalysis analysis = analyze(this.contextRunner
+			.withUserConfiguration(PatternHealthClientUserConfiguration.class)
+			.withPropertyValues("patternhealth.clients.acme.base-url=https://acme.example.com",
+					"patternhealth.clients.acme.client-id=client", "patternhealth.clients.acme.client-secret=secret"));
+		assertThat(analysis.getDescription())
+			.isEqualTo(REQUIRED + "only named clients are configured under patternhealth.clients.");
+		assertThat(analysis.getAction()).startsWith("Inject PatternHealthClients and take a named client from it");
+	}
+
+	@Test
+	void leavesTheAnalysisToSpringBootWhenTheAutoConfigurationIsNotImported() {
 		AtomicReference<ConfigurableApplicationContext> holder = new AtomicReference<>();
-		this.contextRunner.withUserConfiguration(PatternHealthClientUserConfiguration.class)
+		new ApplicationContextRunner().withUserConfiguration(PatternHealthClientUserConfiguration.class)
+			.withPropertyValues("patternhealth.base-url=https://api.example.com", "patternhealth.client-id=client",
+					"patternhealth.client-secret=secret")
 			.withInitializer(holder::set)
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(new PatternHealthNotConfiguredFailureAnalyzer(holder.get().getBeanFactory())
-					.analyze(context.getStartupFailure())).isNull();
+				assertThat(analyzer(holder.get()).analyze(context.getStartupFailure())).isNull();
 			});
 	}
 
@@ -170,15 +188,10 @@ class PatternHealthNotConfiguredFailureAnalyzerTests {
 
 	/**
 	 * Return the analyzer that Spring Boot would create for the given context, which
-	 * failed: the failure reaches the context's listeners first, as in a
-	 * {@code SpringApplication}.
+	 * failed.
 	 */
 	static PatternHealthNotConfiguredFailureAnalyzer analyzer(ConfigurableApplicationContext context) {
-		SimpleApplicationEventMulticaster multicaster = new SimpleApplicationEventMulticaster();
-		((AbstractApplicationContext) context).getApplicationListeners().forEach(multicaster::addApplicationListener);
-		multicaster.multicastEvent(new ApplicationFailedEvent(new SpringApplication(), new String[0], context,
-				new IllegalStateException("failed")));
-		return new PatternHealthNotConfiguredFailureAnalyzer(context.getBeanFactory());
+		return new PatternHealthNotConfiguredFailureAnalyzer(context.getBeanFactory(), context.getEnvironment());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -205,6 +218,12 @@ class PatternHealthNotConfiguredFailureAnalyzerTests {
 	@ImportAutoConfiguration(classes = { WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class },
 			exclude = PatternHealthAutoConfiguration.class)
 	static class ExcludingConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class })
+	static class ImportingConfiguration {
 
 	}
 

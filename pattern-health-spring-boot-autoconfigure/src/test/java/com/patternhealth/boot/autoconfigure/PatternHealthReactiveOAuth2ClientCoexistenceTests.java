@@ -82,14 +82,14 @@ class PatternHealthReactiveOAuth2ClientCoexistenceTests
 			.withUserConfiguration(ManagerLookupConfiguration.class)
 			.run((context) -> {
 				assertThat(context.getBeansOfType(ReactiveOAuth2AuthorizedClientManager.class)).hasSize(2)
-					.containsKey(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME);
+					.containsKey(PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME);
 				ReactiveOAuth2AuthorizedClientManager injected = context.getBean(ManagerLookup.class).unique();
 				assertThat(injected).isInstanceOf(DefaultReactiveOAuth2AuthorizedClientManager.class);
 				assertThat(context.getBeanProvider(ReactiveOAuth2AuthorizedClientManager.class).getIfUnique())
 					.isSameAs(injected);
 				assertThat(context.getBean(ReactiveOAuth2AuthorizedClientManager.class)).isSameAs(injected);
 				assertThat(context.getBean(ManagerLookup.class).patternHealth())
-					.isSameAs(context.getBean(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME))
+					.isSameAs(context.getBean(PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME))
 					.isInstanceOf(PatternHealthAuthorizedClientManager.class);
 			});
 	}
@@ -148,7 +148,7 @@ class PatternHealthReactiveOAuth2ClientCoexistenceTests
 		this.contextRunner.withPropertyValues(HostFixtures.hostOAuth2Properties(this.server))
 			.withUserConfiguration(PlainManagerBeanConfiguration.class)
 			.run((context) -> assertThat(context.getBeansOfType(ReactiveOAuth2AuthorizedClientManager.class))
-				.containsOnlyKeys("plainManager", PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME));
+				.containsOnlyKeys("plainManager", PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -19,6 +19,7 @@ package com.patternhealth.boot.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
+import com.patternhealth.boot.autoconfigure.service.PatternHealthHttpServiceClientAutoConfiguration;
 import com.patternhealth.boot.web.PatternHealth;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -118,7 +119,8 @@ enum PatternHealthTransport {
 	static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(WebClientAutoConfiguration.class,
 			ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 			HttpServiceClientPropertiesAutoConfiguration.class, HttpServiceClientAutoConfiguration.class,
-			ReactiveHttpServiceClientAutoConfiguration.class, PatternHealthAutoConfiguration.class);
+			ReactiveHttpServiceClientAutoConfiguration.class, PatternHealthAutoConfiguration.class,
+			PatternHealthHttpServiceClientAutoConfiguration.class);
 
 	/**
 	 * Return an application in which this transport reaches Pattern Health. Its

@@ -61,7 +61,7 @@ class ReactiveHostApplicationTests extends AbstractHostApplicationTests {
 		assertThat(this.context.getBeanProvider(ReactiveOAuth2AuthorizedClientManager.class).getIfUnique())
 			.isInstanceOf(DefaultReactiveOAuth2AuthorizedClientManager.class);
 		assertThat(this.context.getBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME)).isNotNull();
-		assertThat(this.context.getBean(PatternHealthAuthorizedClientManagerRegistrar.BEAN_NAME))
+		assertThat(this.context.getBean(PatternHealthAutoConfiguration.AUTHORIZED_CLIENT_MANAGER_BEAN_NAME))
 			.isInstanceOf(PatternHealthAuthorizedClientManager.class);
 	}
 

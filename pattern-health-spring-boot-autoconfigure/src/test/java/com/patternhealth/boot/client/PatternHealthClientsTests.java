@@ -149,7 +149,7 @@ class PatternHealthClientsTests {
 			.restClient(RestClient.create())
 			.clock(this.clock)
 			.build();
-		return new PatternHealthClient(name, baseUrl, cache, RestClient.create(baseUrl.toString()), null);
+		return new PatternHealthClient(name, baseUrl, cache, RestClient.create(baseUrl.toString()), null, null);
 	}
 
 	private static void assertClosed(PatternHealthClient client) {
