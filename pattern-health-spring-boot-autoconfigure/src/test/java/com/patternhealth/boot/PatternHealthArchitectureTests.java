@@ -28,12 +28,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Holds the layering of the starter's packages, as CONTRIBUTING.md draws it:
- * {@code observation} and {@code retry} at the bottom, {@code token} on them,
- * {@code web}, {@code client}, {@code health} and {@code metrics} on {@code token},
- * {@code page} on its own, and {@code autoconfigure} (with its {@code service},
- * {@code health}, {@code metrics} and {@code endpoint} packages) on top of them all. Only
- * this module's main classes are imported: its tests, and every jar on the test class
- * path, are left out.
+ * {@code observation}, {@code retry} and {@code origin} at the bottom, {@code token} on
+ * the first two, {@code web}, {@code client}, {@code health} and {@code metrics} on
+ * {@code token}, {@code page} on {@code origin} alone, and {@code autoconfigure} (with
+ * its {@code service}, {@code health}, {@code metrics} and {@code endpoint} packages) on
+ * top of them all. Only this module's main classes are imported: its tests, and every jar
+ * on the test class path, are left out.
  */
 @AnalyzeClasses(packages = "com.patternhealth.boot",
 		importOptions = { ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class })
@@ -44,6 +44,8 @@ class PatternHealthArchitectureTests {
 	private static final String OBSERVATION = "Observation";
 
 	private static final String RETRY = "Retry";
+
+	private static final String ORIGIN = "Origin";
 
 	private static final String TOKEN = "Token";
 
@@ -60,11 +62,11 @@ class PatternHealthArchitectureTests {
 	private static final String AUTOCONFIGURE = "Autoconfigure";
 
 	@ArchTest
-	void everyClassLivesInOneOfTheNinePackages(JavaClasses classes) {
+	void everyClassLivesInOneOfTheTenPackages(JavaClasses classes) {
 		classes().should()
-			.resideInAnyPackage(STARTER + ".observation..", STARTER + ".retry..", STARTER + ".token..",
-					STARTER + ".web..", STARTER + ".client..", STARTER + ".page..", STARTER + ".health..",
-					STARTER + ".metrics..", STARTER + ".autoconfigure..")
+			.resideInAnyPackage(STARTER + ".observation..", STARTER + ".retry..", STARTER + ".origin..",
+					STARTER + ".token..", STARTER + ".web..", STARTER + ".client..", STARTER + ".page..",
+					STARTER + ".health..", STARTER + ".metrics..", STARTER + ".autoconfigure..")
 			.because("a new package must take its place in the layering that these tests hold, "
 					+ "or nothing would hold it")
 			.check(classes);
@@ -89,6 +91,15 @@ class PatternHealthArchitectureTests {
 	}
 
 	@ArchTest
+	void originUsesNoOtherPackageOfTheStarter(JavaClasses classes) {
+		layers().whereLayer(ORIGIN)
+			.mayNotAccessAnyLayer()
+			.because("where Pattern Health is, its base URL and its origin, is a fact about URLs "
+					+ "that every client and the paging share")
+			.check(classes);
+	}
+
+	@ArchTest
 	void tokenUsesNoOtherPackageOfTheStarterThanObservationAndRetry(JavaClasses classes) {
 		layers().whereLayer(TOKEN)
 			.mayOnlyAccessLayers(OBSERVATION, RETRY)
@@ -98,29 +109,29 @@ class PatternHealthArchitectureTests {
 	}
 
 	@ArchTest
-	void webUsesNoOtherPackageOfTheStarterThanTokenAndRetry(JavaClasses classes) {
+	void webUsesNoOtherPackageOfTheStarterThanTokenRetryAndOrigin(JavaClasses classes) {
 		layers().whereLayer(WEB)
-			.mayOnlyAccessLayers(TOKEN, RETRY)
+			.mayOnlyAccessLayers(TOKEN, RETRY, ORIGIN)
 			.because("an application sets the bearer and retry filters on its own WebClient or RestClient "
 					+ "from a token cache alone, without the auto-configuration, the named clients or the paging")
 			.check(classes);
 	}
 
 	@ArchTest
-	void clientUsesNoOtherPackageOfTheStarterThanTokenAndRetry(JavaClasses classes) {
+	void clientUsesNoOtherPackageOfTheStarterThanTokenRetryAndOrigin(JavaClasses classes) {
 		layers().whereLayer(CLIENT)
-			.mayOnlyAccessLayers(TOKEN, RETRY)
+			.mayOnlyAccessLayers(TOKEN, RETRY, ORIGIN)
 			.because("the named clients, and those made at run time from credentials, are token caches "
 					+ "by name: the auto-configuration fills them, they do not reach for it")
 			.check(classes);
 	}
 
 	@ArchTest
-	void pageUsesNoOtherPackageOfTheStarter(JavaClasses classes) {
+	void pageUsesNoOtherPackageOfTheStarterThanOrigin(JavaClasses classes) {
 		layers().whereLayer(PAGE)
-			.mayNotAccessAnyLayer()
+			.mayOnlyAccessLayers(ORIGIN)
 			.because("paging reads every item of a Pattern Health list through whatever client the "
-					+ "application hands it, authorized by the starter or not")
+					+ "application hands it, authorized by the starter or not; it only shares the origin rule")
 			.check(classes);
 	}
 
@@ -169,6 +180,8 @@ class PatternHealthArchitectureTests {
 			.definedBy(STARTER + ".observation..")
 			.layer(RETRY)
 			.definedBy(STARTER + ".retry..")
+			.layer(ORIGIN)
+			.definedBy(STARTER + ".origin..")
 			.layer(TOKEN)
 			.definedBy(STARTER + ".token..")
 			.layer(WEB)

@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.autoconfigure;
 
+import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,6 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -120,7 +120,8 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 	 */
 	private PatternHealthClient create(String name, PatternHealthProperties.Client client, Settings settings) {
 		String prefix = prefix(name);
-		URI baseUrl = URI.create(PatternHealthProperties.required(client.getBaseUrl(), prefix + "base-url").strip());
+		URI baseUrl = PatternHealthBaseUrl
+			.of(PatternHealthProperties.required(client.getBaseUrl(), prefix + "base-url"));
 		return create(name, baseUrl, PatternHealthProperties.required(client.getClientId(), prefix + "client-id"),
 				PatternHealthProperties.required(client.getClientSecret(), prefix + "client-secret"), settings);
 	}
@@ -135,7 +136,7 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 
 	private PatternHealthClient create(String name, URI baseUrl, String clientId, String clientSecret,
 			Settings settings) {
-		URI base = URI.create(StringUtils.trimTrailingCharacter(baseUrl.toString(), '/'));
+		URI base = PatternHealthBaseUrl.of(baseUrl);
 		PatternHealthTokenCacheBuilder tokenCache = PatternHealthPropertiesMapper
 			.tokenCache(URI.create(base + this.properties.getTokenPath()), clientId, clientSecret, settings.token())
 			.name(name)

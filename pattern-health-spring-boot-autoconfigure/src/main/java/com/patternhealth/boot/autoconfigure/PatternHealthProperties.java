@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.autoconfigure;
 
+import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,7 +28,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 
 /**
  * Configuration properties of the Pattern Health client. They are checked when the bean
@@ -170,7 +170,7 @@ public class PatternHealthProperties implements InitializingBean {
 	 */
 	URI baseUri() {
 		String baseUrl = required(this.baseUrl, "patternhealth.base-url");
-		return URI.create(StringUtils.trimTrailingCharacter(baseUrl.strip(), '/'));
+		return PatternHealthBaseUrl.of(baseUrl);
 	}
 
 	/**

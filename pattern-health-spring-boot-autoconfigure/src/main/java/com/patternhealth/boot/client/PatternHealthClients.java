@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.client;
 
+import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,7 +36,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 
 /**
  * Every Pattern Health client of an application beyond the single one that
@@ -267,13 +267,12 @@ public final class PatternHealthClients implements AutoCloseable {
 	 * The base URL as a key: scheme and host in lower case, no trailing slash.
 	 */
 	private static String normalize(URI baseUrl) {
-		URI normalized = baseUrl.normalize();
+		URI normalized = PatternHealthBaseUrl.of(baseUrl.normalize());
 		String scheme = normalized.getScheme().toLowerCase(Locale.ROOT);
 		String authority = normalized.getRawAuthority();
 		String host = (normalized.getHost() != null) ? normalized.getHost() : "";
 		authority = (authority != null) ? authority.replace(host, host.toLowerCase(Locale.ROOT)) : "";
-		String path = StringUtils
-			.trimTrailingCharacter((normalized.getRawPath() != null) ? normalized.getRawPath() : "", '/');
+		String path = (normalized.getRawPath() != null) ? normalized.getRawPath() : "";
 		return scheme + "://" + authority + path;
 	}
 

@@ -18,8 +18,9 @@ package com.patternhealth.boot.page;
 
 import java.net.URI;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
+
+import com.patternhealth.boot.origin.PatternHealthOrigin;
 
 /**
  * Decides whether a {@code nextPage} link may be followed: only to the origin (scheme,
@@ -33,7 +34,7 @@ final class NextPageLinks {
 
 	private final URI firstPage;
 
-	private final String origin;
+	private final PatternHealthOrigin origin;
 
 	private final int maxPages;
 
@@ -46,7 +47,7 @@ final class NextPageLinks {
 	 */
 	NextPageLinks(URI firstPage, MaxPages maxPages) {
 		this.firstPage = firstPage;
-		this.origin = origin(firstPage);
+		this.origin = PatternHealthOrigin.of(firstPage);
 		this.maxPages = maxPages.value();
 		this.requested.add(firstPage);
 	}
@@ -61,9 +62,9 @@ final class NextPageLinks {
 	 */
 	URI follow(URI link) {
 		URI next = this.firstPage.resolve(link);
-		String nextOrigin = origin(next);
-		if (!nextOrigin.equals(this.origin)) {
-			throw PatternHealthPagingException.otherOrigin(next, nextOrigin, this.origin);
+		if (!this.origin.matches(next)) {
+			throw PatternHealthPagingException.otherOrigin(next, PatternHealthOrigin.of(next).toString(),
+					this.origin.toString());
 		}
 		if (this.requested.contains(next)) {
 			throw PatternHealthPagingException.repeatedLink(next);
@@ -73,23 +74,6 @@ final class NextPageLinks {
 		}
 		this.requested.add(next);
 		return next;
-	}
-
-	private static String origin(URI url) {
-		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
-		String host = (url.getHost() != null) ? url.getHost().toLowerCase(Locale.ROOT) : "";
-		return scheme + "://" + host + ":" + port(scheme, url.getPort());
-	}
-
-	private static int port(String scheme, int port) {
-		if (port != -1) {
-			return port;
-		}
-		return switch (scheme) {
-			case "https" -> 443;
-			case "http" -> 80;
-			default -> -1;
-		};
 	}
 
 }

@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.web;
 
+import com.patternhealth.boot.origin.PatternHealthOrigin;
 import java.net.URI;
 import java.util.Map;
 
@@ -89,7 +90,7 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 			.withClientRegistrationId(PatternHealthAuthorizedClientManager.REGISTRATION_ID)
 			.principal(PRINCIPAL)
 			.build();
-		this.origin = new PatternHealthOrigin(baseUrl);
+		this.origin = PatternHealthOrigin.ofBaseUrl(baseUrl);
 	}
 
 	@Override

@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.web;
 
+import com.patternhealth.boot.origin.PatternHealthOrigin;
 import java.io.IOException;
 import java.net.URI;
 
@@ -61,7 +62,7 @@ public final class PatternHealthBearerInterceptor implements ClientHttpRequestIn
 	public PatternHealthBearerInterceptor(PatternHealthTokenCache tokenCache, URI baseUrl) {
 		Assert.notNull(tokenCache, "'tokenCache' must not be null");
 		this.tokenCache = tokenCache;
-		this.origin = new PatternHealthOrigin(baseUrl);
+		this.origin = PatternHealthOrigin.ofBaseUrl(baseUrl);
 	}
 
 	@Override

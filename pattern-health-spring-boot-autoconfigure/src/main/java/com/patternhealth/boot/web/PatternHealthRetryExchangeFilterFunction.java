@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.web;
 
+import com.patternhealth.boot.origin.PatternHealthOrigin;
 import java.net.URI;
 import java.time.Duration;
 
@@ -56,7 +57,7 @@ public final class PatternHealthRetryExchangeFilterFunction implements ExchangeF
 	public PatternHealthRetryExchangeFilterFunction(PatternHealthRetryPolicy policy, URI baseUrl) {
 		Assert.notNull(policy, "'policy' must not be null");
 		this.policy = policy;
-		this.origin = new PatternHealthOrigin(baseUrl);
+		this.origin = PatternHealthOrigin.ofBaseUrl(baseUrl);
 	}
 
 	@Override

@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.web;
 
+import com.patternhealth.boot.origin.PatternHealthOrigin;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class PatternHealthRetryInterceptor implements ClientHttpRequestInt
 	public PatternHealthRetryInterceptor(PatternHealthRetryPolicy policy, URI baseUrl) {
 		Assert.notNull(policy, "'policy' must not be null");
 		this.policy = policy;
-		this.origin = new PatternHealthOrigin(baseUrl);
+		this.origin = PatternHealthOrigin.ofBaseUrl(baseUrl);
 	}
 
 	@Override

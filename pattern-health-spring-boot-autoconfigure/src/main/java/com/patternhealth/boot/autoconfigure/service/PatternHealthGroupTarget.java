@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.autoconfigure.service;
 
+import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import java.net.URI;
 import java.util.function.Consumer;
 
@@ -51,7 +52,7 @@ record PatternHealthGroupTarget(String group, URI baseUrl, @Nullable URI groupBa
 	static PatternHealthGroupTarget of(String group, URI baseUrl, Environment environment) {
 		String groupBaseUrl = environment.getProperty("spring.http.serviceclient." + group + ".base-url");
 		return new PatternHealthGroupTarget(group, baseUrl,
-				StringUtils.hasText(groupBaseUrl) ? URI.create(groupBaseUrl.strip()) : null);
+				StringUtils.hasText(groupBaseUrl) ? PatternHealthBaseUrl.of(groupBaseUrl) : null);
 	}
 
 	/**
