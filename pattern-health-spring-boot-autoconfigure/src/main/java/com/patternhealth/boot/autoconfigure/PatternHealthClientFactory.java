@@ -35,9 +35,6 @@ import com.patternhealth.boot.web.PatternHealthRestClientConfigurer;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.BeanUtils;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -54,7 +51,7 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 
 	private final PatternHealthProperties properties;
 
-	private final Binder binder;
+	private final PatternHealthPropertiesMapper mapper;
 
 	private final Supplier<RestClient.Builder> restClientBuilder;
 
@@ -66,13 +63,12 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 
 	private final @Nullable TokenRequestObservationConvention observationConvention;
 
-	PatternHealthClientFactory(PatternHealthProperties properties, Binder binder,
-			Supplier<RestClient.Builder> restClientBuilder,
+	PatternHealthClientFactory(PatternHealthProperties properties, Supplier<RestClient.Builder> restClientBuilder,
 			PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
 			@Nullable PatternHealthWebClientFactory webClients, ObservationRegistry observationRegistry,
 			@Nullable TokenRequestObservationConvention observationConvention) {
 		this.properties = properties;
-		this.binder = binder;
+		this.mapper = new PatternHealthPropertiesMapper(properties);
 		this.restClientBuilder = restClientBuilder;
 		this.requestFactories = requestFactories;
 		this.webClients = webClients;
@@ -102,7 +98,7 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
 		Map<String, Supplier<PatternHealthClient>> valid = new LinkedHashMap<>();
 		this.properties.getClients().forEach((name, client) -> {
-			Settings named = settings(this.properties, this.binder, name);
+			Settings named = new Settings(this.mapper.token(client), this.mapper.api(client));
 			PatternHealthPropertiesValidator.checkToken(prefix(name), named.token(), problems);
 			PatternHealthPropertiesValidator.checkApiRetry(prefix(name), named.api().getRetry(), problems);
 			valid.put(name, () -> create(name, client, named));
@@ -156,21 +152,6 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 			.build();
 		return new PatternHealthClient(name, base, cache, restClient,
 				(this.webClients != null) ? this.webClients.webClient(cache, base, retryPolicy) : null, retryPolicy);
-	}
-
-	/**
-	 * The token and API settings of a named client: those of {@code patternhealth.token}
-	 * and {@code patternhealth.api}, with the ones the client sets laid over them.
-	 */
-	private static Settings settings(PatternHealthProperties properties, Binder binder, String name) {
-		PatternHealthTokenProperties token = new PatternHealthTokenProperties();
-		BeanUtils.copyProperties(properties.getToken(), token);
-		BeanUtils.copyProperties(properties.getToken().getRetry(), token.getRetry());
-		PatternHealthApiProperties api = new PatternHealthApiProperties();
-		BeanUtils.copyProperties(properties.getApi().getRetry(), api.getRetry());
-		binder.bind(prefix(name) + "token", Bindable.ofInstance(token));
-		binder.bind(prefix(name) + "api", Bindable.ofInstance(api));
-		return new Settings(token, api);
 	}
 
 	private static String prefix(String name) {
