@@ -18,9 +18,7 @@ package com.patternhealth.boot.autoconfigure;
 
 import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -80,8 +78,6 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 	 * Make the registry of clients: those named under {@code patternhealth.clients}, and
 	 * those this factory makes at run time.
 	 * @return the registry
-	 * @throws InvalidPatternHealthPropertiesException if the token or API settings of a
-	 * named client are invalid
 	 */
 	PatternHealthClients clients() {
 		return new PatternHealthClients(configured(), this, this.properties.getRunTimeClientIdleTimeout());
@@ -90,36 +86,23 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 	/**
 	 * Make the clients named under {@code patternhealth.clients}.
 	 * @return the clients by name
-	 * @throws InvalidPatternHealthPropertiesException if the token or API settings of a
-	 * client are invalid
 	 */
 	Map<String, PatternHealthClient> configured() {
 		Map<String, PatternHealthClient> clients = new LinkedHashMap<>();
-		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
-		Map<String, Supplier<PatternHealthClient>> valid = new LinkedHashMap<>();
-		this.properties.getClients().forEach((name, client) -> {
-			Settings named = new Settings(this.mapper.token(client), this.mapper.api(client));
-			PatternHealthPropertiesValidator.checkToken(prefix(name), named.token(), problems);
-			PatternHealthPropertiesValidator.checkApiRetry(prefix(name), named.api().getRetry(), problems);
-			valid.put(name, () -> create(name, client, named));
-		});
-		if (!problems.isEmpty()) {
-			throw new InvalidPatternHealthPropertiesException(problems);
-		}
-		valid.forEach((name, client) -> clients.put(name, client.get()));
+		this.properties.getClients().forEach((name, client) -> clients.put(name, create(name, client)));
 		return clients;
 	}
 
 	/**
-	 * Make a named client, whose base URL and credentials the properties' validation
-	 * checked.
+	 * Make a named client, whose properties the properties' validation checked.
 	 */
-	private PatternHealthClient create(String name, PatternHealthProperties.Client client, Settings settings) {
-		String prefix = prefix(name);
+	private PatternHealthClient create(String name, PatternHealthProperties.Client client) {
+		String prefix = PatternHealthProperties.Client.prefix(name);
 		URI baseUrl = PatternHealthBaseUrl
 			.of(PatternHealthProperties.required(client.getBaseUrl(), prefix + "base-url"));
 		return create(name, baseUrl, PatternHealthProperties.required(client.getClientId(), prefix + "client-id"),
-				PatternHealthProperties.required(client.getClientSecret(), prefix + "client-secret"), settings);
+				PatternHealthProperties.required(client.getClientSecret(), prefix + "client-secret"),
+				new Settings(this.mapper.token(client), this.mapper.api(client)));
 	}
 
 	@Override
@@ -152,10 +135,6 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 			.build();
 		return new PatternHealthClient(name, base, cache, restClient,
 				(this.webClients != null) ? this.webClients.webClient(cache, base, retryPolicy) : null, retryPolicy);
-	}
-
-	private static String prefix(String name) {
-		return "patternhealth.clients." + name + ".";
 	}
 
 	private record Settings(PatternHealthTokenProperties token, PatternHealthApiProperties api) {

@@ -274,6 +274,15 @@ public class PatternHealthProperties implements InitializingBean {
 			return this.api;
 		}
 
+		/**
+		 * Return the prefix of the properties of the client of the given name.
+		 * @param name the name of the client
+		 * @return the prefix, ending with a dot
+		 */
+		static String prefix(String name) {
+			return "patternhealth.clients." + name + ".";
+		}
+
 	}
 
 }
