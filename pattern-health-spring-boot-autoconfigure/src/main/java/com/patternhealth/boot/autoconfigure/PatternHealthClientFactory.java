@@ -18,9 +18,7 @@ package com.patternhealth.boot.autoconfigure;
 
 import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -35,9 +33,6 @@ import com.patternhealth.boot.web.PatternHealthRestClientConfigurer;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.BeanUtils;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -54,7 +49,7 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 
 	private final PatternHealthProperties properties;
 
-	private final Binder binder;
+	private final PatternHealthPropertiesMapper mapper;
 
 	private final Supplier<RestClient.Builder> restClientBuilder;
 
@@ -66,13 +61,12 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 
 	private final @Nullable TokenRequestObservationConvention observationConvention;
 
-	PatternHealthClientFactory(PatternHealthProperties properties, Binder binder,
-			Supplier<RestClient.Builder> restClientBuilder,
+	PatternHealthClientFactory(PatternHealthProperties properties, Supplier<RestClient.Builder> restClientBuilder,
 			PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
 			@Nullable PatternHealthWebClientFactory webClients, ObservationRegistry observationRegistry,
 			@Nullable TokenRequestObservationConvention observationConvention) {
 		this.properties = properties;
-		this.binder = binder;
+		this.mapper = new PatternHealthPropertiesMapper(properties);
 		this.restClientBuilder = restClientBuilder;
 		this.requestFactories = requestFactories;
 		this.webClients = webClients;
@@ -84,8 +78,6 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 	 * Make the registry of clients: those named under {@code patternhealth.clients}, and
 	 * those this factory makes at run time.
 	 * @return the registry
-	 * @throws InvalidPatternHealthPropertiesException if the token or API settings of a
-	 * named client are invalid
 	 */
 	PatternHealthClients clients() {
 		return new PatternHealthClients(configured(), this, this.properties.getRunTimeClientIdleTimeout());
@@ -94,36 +86,23 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 	/**
 	 * Make the clients named under {@code patternhealth.clients}.
 	 * @return the clients by name
-	 * @throws InvalidPatternHealthPropertiesException if the token or API settings of a
-	 * client are invalid
 	 */
 	Map<String, PatternHealthClient> configured() {
 		Map<String, PatternHealthClient> clients = new LinkedHashMap<>();
-		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
-		Map<String, Supplier<PatternHealthClient>> valid = new LinkedHashMap<>();
-		this.properties.getClients().forEach((name, client) -> {
-			Settings named = settings(this.properties, this.binder, name);
-			PatternHealthPropertiesValidator.checkToken(prefix(name), named.token(), problems);
-			PatternHealthPropertiesValidator.checkApiRetry(prefix(name), named.api().getRetry(), problems);
-			valid.put(name, () -> create(name, client, named));
-		});
-		if (!problems.isEmpty()) {
-			throw new InvalidPatternHealthPropertiesException(problems);
-		}
-		valid.forEach((name, client) -> clients.put(name, client.get()));
+		this.properties.getClients().forEach((name, client) -> clients.put(name, create(name, client)));
 		return clients;
 	}
 
 	/**
-	 * Make a named client, whose base URL and credentials the properties' validation
-	 * checked.
+	 * Make a named client, whose properties the properties' validation checked.
 	 */
-	private PatternHealthClient create(String name, PatternHealthProperties.Client client, Settings settings) {
-		String prefix = prefix(name);
+	private PatternHealthClient create(String name, PatternHealthProperties.Client client) {
+		String prefix = PatternHealthProperties.Client.prefix(name);
 		URI baseUrl = PatternHealthBaseUrl
 			.of(PatternHealthProperties.required(client.getBaseUrl(), prefix + "base-url"));
 		return create(name, baseUrl, PatternHealthProperties.required(client.getClientId(), prefix + "client-id"),
-				PatternHealthProperties.required(client.getClientSecret(), prefix + "client-secret"), settings);
+				PatternHealthProperties.required(client.getClientSecret(), prefix + "client-secret"),
+				new Settings(this.mapper.token(client), this.mapper.api(client)));
 	}
 
 	@Override
@@ -156,25 +135,6 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 			.build();
 		return new PatternHealthClient(name, base, cache, restClient,
 				(this.webClients != null) ? this.webClients.webClient(cache, base, retryPolicy) : null, retryPolicy);
-	}
-
-	/**
-	 * The token and API settings of a named client: those of {@code patternhealth.token}
-	 * and {@code patternhealth.api}, with the ones the client sets laid over them.
-	 */
-	private static Settings settings(PatternHealthProperties properties, Binder binder, String name) {
-		PatternHealthTokenProperties token = new PatternHealthTokenProperties();
-		BeanUtils.copyProperties(properties.getToken(), token);
-		BeanUtils.copyProperties(properties.getToken().getRetry(), token.getRetry());
-		PatternHealthApiProperties api = new PatternHealthApiProperties();
-		BeanUtils.copyProperties(properties.getApi().getRetry(), api.getRetry());
-		binder.bind(prefix(name) + "token", Bindable.ofInstance(token));
-		binder.bind(prefix(name) + "api", Bindable.ofInstance(api));
-		return new Settings(token, api);
-	}
-
-	private static String prefix(String name) {
-		return "patternhealth.clients." + name + ".";
 	}
 
 	private record Settings(PatternHealthTokenProperties token, PatternHealthApiProperties api) {

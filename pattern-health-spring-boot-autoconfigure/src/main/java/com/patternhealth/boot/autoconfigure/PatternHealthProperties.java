@@ -80,8 +80,8 @@ public class PatternHealthProperties implements InitializingBean {
 	/**
 	 * Further Pattern Health clients by name, each with its own base URL, credentials and
 	 * token cache. Under patternhealth.clients.<name>.token and .api, a client may set
-	 * token and API settings of its own; the others are those of patternhealth.token and
-	 * patternhealth.api.
+	 * token and API settings of its own; each one it leaves unset is that of
+	 * patternhealth.token or patternhealth.api.
 	 */
 	private final Map<String, Client> clients = new LinkedHashMap<>();
 
@@ -230,6 +230,18 @@ public class PatternHealthProperties implements InitializingBean {
 		 */
 		private @Nullable String clientSecret;
 
+		/**
+		 * Token settings of this client. Those it leaves unset are those of
+		 * patternhealth.token.
+		 */
+		private final PatternHealthClientTokenProperties token = new PatternHealthClientTokenProperties();
+
+		/**
+		 * Settings of this client's API calls. Those it leaves unset are those of
+		 * patternhealth.api.
+		 */
+		private final PatternHealthClientApiProperties api = new PatternHealthClientApiProperties();
+
 		public @Nullable String getBaseUrl() {
 			return this.baseUrl;
 		}
@@ -252,6 +264,23 @@ public class PatternHealthProperties implements InitializingBean {
 
 		public void setClientSecret(@Nullable String clientSecret) {
 			this.clientSecret = clientSecret;
+		}
+
+		public PatternHealthClientTokenProperties getToken() {
+			return this.token;
+		}
+
+		public PatternHealthClientApiProperties getApi() {
+			return this.api;
+		}
+
+		/**
+		 * Return the prefix of the properties of the client of the given name.
+		 * @param name the name of the client
+		 * @return the prefix, ending with a dot
+		 */
+		static String prefix(String name) {
+			return "patternhealth.clients." + name + ".";
 		}
 
 	}

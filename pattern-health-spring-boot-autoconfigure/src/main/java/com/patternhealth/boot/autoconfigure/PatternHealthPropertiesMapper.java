@@ -30,7 +30,8 @@ import org.springframework.boot.context.properties.PropertyMapper;
 
 /**
  * Maps {@link PatternHealthProperties} to the token cache and to the policy of sending
- * API requests again.
+ * API requests again, and lays the token and API settings of each named client over those
+ * of {@code patternhealth.token} and {@code patternhealth.api}.
  *
  * @author Pattern Health Spring Boot authors
  * @since 0.1.0
@@ -98,6 +99,61 @@ public final class PatternHealthPropertiesMapper {
 		map.from(token::getUnauthorizedReplacementInterval).to(builder::unauthorizedReplacementInterval);
 		map.from(retry::getMaxRetryAfter).to(builder::maxRetryAfter);
 		return builder;
+	}
+
+	/**
+	 * Return the token settings of a named client: each one it sets, laid over those of
+	 * {@code patternhealth.token}.
+	 * @param client the named client
+	 * @return the token settings
+	 */
+	PatternHealthTokenProperties token(PatternHealthProperties.Client client) {
+		PatternHealthTokenProperties shared = this.properties.getToken();
+		PatternHealthClientTokenProperties own = client.getToken();
+		PatternHealthTokenProperties token = new PatternHealthTokenProperties();
+		PropertyMapper map = PropertyMapper.get();
+		map.from(own::getEncodeCredentials).orFrom(shared::isEncodeCredentials).to(token::setEncodeCredentials);
+		map.from(own::getDefaultExpiresIn).orFrom(shared::getDefaultExpiresIn).to(token::setDefaultExpiresIn);
+		map.from(own::getMaxLifetime).orFrom(shared::getMaxLifetime).to(token::setMaxLifetime);
+		map.from(own::getRefreshAhead).orFrom(shared::getRefreshAhead).to(token::setRefreshAhead);
+		map.from(own::getExpiryMargin).orFrom(shared::getExpiryMargin).to(token::setExpiryMargin);
+		map.from(own::getTimeout).orFrom(shared::getTimeout).to(token::setTimeout);
+		map.from(own::getRejectedCredentialsCooldown)
+			.orFrom(shared::getRejectedCredentialsCooldown)
+			.to(token::setRejectedCredentialsCooldown);
+		map.from(own::getUnauthorizedReplacementInterval)
+			.orFrom(shared::getUnauthorizedReplacementInterval)
+			.to(token::setUnauthorizedReplacementInterval);
+		PatternHealthTokenProperties.Retry sharedRetry = shared.getRetry();
+		PatternHealthClientTokenProperties.Retry ownRetry = own.getRetry();
+		PatternHealthTokenProperties.Retry retry = token.getRetry();
+		map.from(ownRetry::getMaxAttempts).orFrom(sharedRetry::getMaxAttempts).to(retry::setMaxAttempts);
+		map.from(ownRetry::getInitialBackoff).orFrom(sharedRetry::getInitialBackoff).to(retry::setInitialBackoff);
+		map.from(ownRetry::getMaxBackoff).orFrom(sharedRetry::getMaxBackoff).to(retry::setMaxBackoff);
+		map.from(ownRetry::getMaxRetryAfter).orFrom(sharedRetry::getMaxRetryAfter).to(retry::setMaxRetryAfter);
+		map.from(ownRetry::getRoundBackoff).orFrom(sharedRetry::getRoundBackoff).to(retry::setRoundBackoff);
+		map.from(ownRetry::getMaxRoundBackoff).orFrom(sharedRetry::getMaxRoundBackoff).to(retry::setMaxRoundBackoff);
+		return token;
+	}
+
+	/**
+	 * Return the API settings of a named client: each one it sets, laid over those of
+	 * {@code patternhealth.api}.
+	 * @param client the named client
+	 * @return the API settings
+	 */
+	PatternHealthApiProperties api(PatternHealthProperties.Client client) {
+		PatternHealthApiProperties.Retry shared = this.properties.getApi().getRetry();
+		PatternHealthClientApiProperties.Retry own = client.getApi().getRetry();
+		PatternHealthApiProperties api = new PatternHealthApiProperties();
+		PatternHealthApiProperties.Retry retry = api.getRetry();
+		PropertyMapper map = PropertyMapper.get();
+		map.from(own::getEnabled).orFrom(shared::isEnabled).to(retry::setEnabled);
+		map.from(own::getMaxAttempts).orFrom(shared::getMaxAttempts).to(retry::setMaxAttempts);
+		map.from(own::getInitialBackoff).orFrom(shared::getInitialBackoff).to(retry::setInitialBackoff);
+		map.from(own::getMaxBackoff).orFrom(shared::getMaxBackoff).to(retry::setMaxBackoff);
+		map.from(own::getMaxWait).orFrom(shared::getMaxWait).to(retry::setMaxWait);
+		return api;
 	}
 
 	/**

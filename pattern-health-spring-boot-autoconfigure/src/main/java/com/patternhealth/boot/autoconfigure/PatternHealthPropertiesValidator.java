@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -33,7 +34,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Checks {@link PatternHealthProperties} when the application starts and reports every
- * problem at once, each naming the property to fix.
+ * problem at once, those of every named client included, each naming the property to fix.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -67,30 +68,41 @@ final class PatternHealthPropertiesValidator {
 	}
 
 	/**
-	 * Return every problem of the properties, in the order of the properties.
+	 * Return every problem of the properties, in the order of the properties: those of
+	 * {@code patternhealth.*}, then those of each named client.
 	 * @return the problems, empty if there is none
 	 */
 	List<InvalidPatternHealthPropertiesException.Problem> problems() {
-		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
-		boolean encode = this.properties.getToken().isEncodeCredentials();
+		Problems problems = new Problems();
+		PatternHealthTokenProperties token = this.properties.getToken();
+		PatternHealthApiProperties.Retry apiRetry = this.properties.getApi().getRetry();
 		boolean insecure = this.properties.isAllowInsecureHttp();
 		if (hasSingleClient(this.properties)) {
 			checkClient("patternhealth.", this.properties.getBaseUrl(), this.properties.getClientId(),
-					this.properties.getClientSecret(), insecure, encode, problems);
+					this.properties.getClientSecret(), insecure, token.isEncodeCredentials(), problems);
 		}
 		String tokenPath = this.properties.getTokenPath();
 		if (!StringUtils.hasText(tokenPath) || !tokenPath.startsWith("/")) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem("patternhealth.token-path", "'" + tokenPath
-					+ "' is not a path; set it to a path that starts with '/', such as /api/auth/token"));
+			problems.reject("patternhealth.token-path", "'" + tokenPath
+					+ "' is not a path; set it to a path that starts with '/', such as /api/auth/token");
 		}
-		checkToken("patternhealth.", this.properties.getToken(), problems);
-		checkApiRetry("patternhealth.", this.properties.getApi().getRetry(), problems);
+		checkToken("patternhealth.", token, null, problems);
+		checkApiRetry("patternhealth.", apiRetry, null, problems);
 		checkPositive("patternhealth.run-time-client-idle-timeout", this.properties.getRunTimeClientIdleTimeout(), "1h",
 				problems);
-		this.properties.getClients()
-			.forEach((name, client) -> checkClient("patternhealth.clients." + name + ".", client.getBaseUrl(),
-					client.getClientId(), client.getClientSecret(), insecure, encode, problems));
-		return problems;
+		PatternHealthPropertiesMapper mapper = new PatternHealthPropertiesMapper(this.properties);
+		this.properties.getClients().forEach((name, client) -> {
+			String prefix = PatternHealthProperties.Client.prefix(name);
+			PatternHealthTokenProperties clientToken = mapper.token(client);
+			checkClient(prefix, client.getBaseUrl(), client.getClientId(), client.getClientSecret(), insecure,
+					clientToken.isEncodeCredentials(), problems);
+			checkToken(prefix, clientToken, client.getToken(), problems);
+			// With retries off, patternhealth.api.retry.* went unchecked: a client that
+			// turns them on answers for every one of them
+			checkApiRetry(prefix, mapper.api(client).getRetry(),
+					apiRetry.isEnabled() ? client.getApi().getRetry() : null, problems);
+		});
+		return problems.list();
 	}
 
 	/**
@@ -105,12 +117,13 @@ final class PatternHealthPropertiesValidator {
 	 */
 	static void checkRunTimeClient(String baseUrl, String clientId, String clientSecret,
 			PatternHealthProperties properties) {
-		List<InvalidPatternHealthPropertiesException.Problem> problems = new ArrayList<>();
+		Problems problems = new Problems();
 		checkClient("", baseUrl, clientId, clientSecret, properties.isAllowInsecureHttp(),
 				properties.getToken().isEncodeCredentials(), problems);
-		if (!problems.isEmpty()) {
+		List<InvalidPatternHealthPropertiesException.Problem> found = problems.list();
+		if (!found.isEmpty()) {
 			throw new IllegalArgumentException("Cannot make a Pattern Health client for client '" + clientId + "': "
-					+ problems.stream()
+					+ found.stream()
 						.map(InvalidPatternHealthPropertiesException.Problem::toString)
 						.collect(Collectors.joining("; ")));
 		}
@@ -132,26 +145,26 @@ final class PatternHealthPropertiesValidator {
 	 * the given prefix.
 	 */
 	private static void checkClient(String prefix, @Nullable String baseUrl, @Nullable String clientId,
-			@Nullable String clientSecret, boolean allowInsecureHttp, boolean encodeCredentials,
-			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+			@Nullable String clientSecret, boolean allowInsecureHttp, boolean encodeCredentials, Problems problems) {
 		if (!StringUtils.hasText(baseUrl)) {
-			problems.add(missing(prefix + "base-url",
-					"the address of your Pattern Health host, such as https://api.example.com"));
+			problems.rejectMissing(prefix + "base-url",
+					"the address of your Pattern Health host, such as https://api.example.com");
 		}
 		else {
 			String invalid = checkBaseUrl(baseUrl.strip(), allowInsecureHttp);
 			if (invalid != null) {
-				problems.add(new InvalidPatternHealthPropertiesException.Problem(prefix + "base-url", invalid));
+				problems.reject(prefix + "base-url", invalid);
 			}
 		}
 		if (!StringUtils.hasText(clientId)) {
-			problems.add(missing(prefix + "client-id", "the client ID from the Pattern Health administrative console"));
+			problems.rejectMissing(prefix + "client-id",
+					"the client ID from the Pattern Health administrative console");
 		}
 		else {
 			checkCredential(prefix + "client-id", clientId, true, encodeCredentials, problems);
 		}
 		if (!StringUtils.hasText(clientSecret)) {
-			problems.add(missing(prefix + "client-secret", "the client secret that belongs to the client ID"));
+			problems.rejectMissing(prefix + "client-secret", "the client secret that belongs to the client ID");
 		}
 		else {
 			checkCredential(prefix + "client-secret", clientSecret, false, encodeCredentials, problems);
@@ -235,23 +248,23 @@ final class PatternHealthPropertiesValidator {
 	 * never show the value, which may be the secret.
 	 */
 	private static void checkCredential(String property, String value, boolean clientId, boolean encodeCredentials,
-			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+			Problems problems) {
 		if (isSpace(value.charAt(0)) || isSpace(value.charAt(value.length() - 1))) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
-					"starts or ends with whitespace, most likely copied with it; remove the whitespace"));
+			problems.reject(property,
+					"starts or ends with whitespace, most likely copied with it; remove the whitespace");
 		}
 		if (encodeCredentials) {
 			return;
 		}
 		if (clientId && value.indexOf(':') >= 0) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
-					"contains ':', which Basic" + " authentication cannot carry in a client ID" + UNLESS_ENCODED));
+			problems.reject(property,
+					"contains ':', which Basic" + " authentication cannot carry in a client ID" + UNLESS_ENCODED);
 		}
 		int outside = value.codePoints().filter((codePoint) -> codePoint > 0xFF).findFirst().orElse(-1);
 		if (outside >= 0) {
 			String character = clientId ? String.format("U+%04X, ", outside) : "";
-			problems.add(new InvalidPatternHealthPropertiesException.Problem(property, "contains " + character
-					+ "a character outside ISO-8859-1, which Basic authentication cannot carry" + UNLESS_ENCODED));
+			problems.reject(property, "contains " + character
+					+ "a character outside ISO-8859-1, which Basic authentication cannot carry" + UNLESS_ENCODED);
 		}
 	}
 
@@ -259,30 +272,49 @@ final class PatternHealthPropertiesValidator {
 		return Character.isWhitespace(character) || Character.isSpaceChar(character);
 	}
 
-	static void checkToken(String prefix, PatternHealthTokenProperties token,
-			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+	/**
+	 * Check the token settings under the given prefix: all of those of
+	 * {@code patternhealth.token}, and of a named client those it sets, alone or with a
+	 * setting they are compared with. Those it leaves unset are checked under
+	 * {@code patternhealth.token}, which reports each of their problems once.
+	 * @param prefix the prefix of the client's properties
+	 * @param token the token settings that apply to the client
+	 * @param own the settings the named client sets, or {@code null} for
+	 * {@code patternhealth.token}
+	 * @param problems where to report the problems
+	 */
+	private static void checkToken(String prefix, PatternHealthTokenProperties token,
+			@Nullable PatternHealthClientTokenProperties own, Problems problems) {
 		if (!(token.getExpiryMargin() >= 0 && token.getExpiryMargin() < token.getRefreshAhead()
 				&& token.getRefreshAhead() < 1)) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem(
-					prefix + "token.refresh-ahead and " + prefix + "token.expiry-margin",
-					"are " + token.getRefreshAhead() + " and " + token.getExpiryMargin()
-							+ "; they must satisfy 0 <= expiry-margin < refresh-ahead < 1, such as 0.1 and 0.02"));
+			problems
+				.of(own, PatternHealthClientTokenProperties::getRefreshAhead,
+						PatternHealthClientTokenProperties::getExpiryMargin)
+				.reject(prefix + "token.refresh-ahead and " + prefix + "token.expiry-margin",
+						"are " + token.getRefreshAhead() + " and " + token.getExpiryMargin()
+								+ "; they must satisfy 0 <= expiry-margin < refresh-ahead < 1, such as 0.1 and 0.02");
 		}
-		checkPositive(prefix + "token.default-expires-in", token.getDefaultExpiresIn(), "5m", problems);
-		checkPositive(prefix + "token.max-lifetime", token.getMaxLifetime(), "24h", problems);
-		checkPositive(prefix + "token.timeout", token.getTimeout(), "5s", problems);
+		checkPositive(prefix + "token.default-expires-in", token.getDefaultExpiresIn(), "5m",
+				problems.of(own, PatternHealthClientTokenProperties::getDefaultExpiresIn));
+		checkPositive(prefix + "token.max-lifetime", token.getMaxLifetime(), "24h",
+				problems.of(own, PatternHealthClientTokenProperties::getMaxLifetime));
+		checkPositive(prefix + "token.timeout", token.getTimeout(), "5s",
+				problems.of(own, PatternHealthClientTokenProperties::getTimeout));
 		checkNotNegative(prefix + "token.rejected-credentials-cooldown", token.getRejectedCredentialsCooldown(), "1s",
-				problems);
+				problems.of(own, PatternHealthClientTokenProperties::getRejectedCredentialsCooldown));
 		checkNotNegative(prefix + "token.unauthorized-replacement-interval", token.getUnauthorizedReplacementInterval(),
-				"5s", problems);
+				"5s", problems.of(own, PatternHealthClientTokenProperties::getUnauthorizedReplacementInterval));
 		PatternHealthTokenProperties.Retry retry = token.getRetry();
-		if (retry.getMaxAttempts() < 1) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem(prefix + "token.retry.max-attempts",
-					"is " + retry.getMaxAttempts() + "; it must be at least 1"));
-		}
-		checkBackoff(prefix + "token.retry.", retry.getInitialBackoff(), retry.getMaxBackoff(), true, problems);
-		checkNotNegative(prefix + "token.retry.max-retry-after", retry.getMaxRetryAfter(), "2m", problems);
-		checkRoundBackoff(prefix + "token.retry.", retry.getRoundBackoff(), retry.getMaxRoundBackoff(), problems);
+		PatternHealthClientTokenProperties.@Nullable Retry ownRetry = (own != null) ? own.getRetry() : null;
+		checkAttempts(prefix + "token.retry.max-attempts", retry.getMaxAttempts(),
+				problems.of(ownRetry, PatternHealthClientTokenProperties.Retry::getMaxAttempts));
+		checkBackoff(prefix + "token.retry.", retry.getInitialBackoff(), retry.getMaxBackoff(), true,
+				problems.of(ownRetry, PatternHealthClientTokenProperties.Retry::getInitialBackoff,
+						PatternHealthClientTokenProperties.Retry::getMaxBackoff),
+				problems.of(ownRetry, PatternHealthClientTokenProperties.Retry::getMaxBackoff));
+		checkNotNegative(prefix + "token.retry.max-retry-after", retry.getMaxRetryAfter(), "2m",
+				problems.of(ownRetry, PatternHealthClientTokenProperties.Retry::getMaxRetryAfter));
+		checkRoundBackoff(prefix + "token.retry.", retry, ownRetry, problems);
 	}
 
 	/**
@@ -290,75 +322,97 @@ final class PatternHealthPropertiesValidator {
 	 * at most the longest; compared only when both are valid, so that one mistake makes
 	 * one problem.
 	 */
-	private static void checkRoundBackoff(String prefix, Duration roundBackoff, Duration maxRoundBackoff,
-			List<InvalidPatternHealthPropertiesException.Problem> problems) {
-		int before = problems.size();
-		checkPositive(prefix + "round-backoff", roundBackoff, "1s", problems);
-		checkPositive(prefix + "max-round-backoff", maxRoundBackoff, "30s", problems);
-		if (problems.size() == before && roundBackoff.compareTo(maxRoundBackoff) > 0) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem(prefix + "round-backoff",
-					"must be at most " + prefix + "max-round-backoff"));
+	private static void checkRoundBackoff(String prefix, PatternHealthTokenProperties.Retry retry,
+			PatternHealthClientTokenProperties.@Nullable Retry own, Problems problems) {
+		boolean roundBackoffValid = checkPositive(prefix + "round-backoff", retry.getRoundBackoff(), "1s",
+				problems.of(own, PatternHealthClientTokenProperties.Retry::getRoundBackoff));
+		boolean maxRoundBackoffValid = checkPositive(prefix + "max-round-backoff", retry.getMaxRoundBackoff(), "30s",
+				problems.of(own, PatternHealthClientTokenProperties.Retry::getMaxRoundBackoff));
+		if (roundBackoffValid && maxRoundBackoffValid
+				&& retry.getRoundBackoff().compareTo(retry.getMaxRoundBackoff()) > 0) {
+			problems
+				.of(own, PatternHealthClientTokenProperties.Retry::getRoundBackoff,
+						PatternHealthClientTokenProperties.Retry::getMaxRoundBackoff)
+				.reject(prefix + "round-backoff", "must be at most " + prefix + "max-round-backoff");
 		}
-	}
-
-	static void checkApiRetry(String prefix, PatternHealthApiProperties.Retry retry,
-			List<InvalidPatternHealthPropertiesException.Problem> problems) {
-		if (!retry.isEnabled()) {
-			return;
-		}
-		if (retry.getMaxAttempts() < 1) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem(prefix + "api.retry.max-attempts",
-					"is " + retry.getMaxAttempts() + "; it must be at least 1"));
-		}
-		checkBackoff(prefix + "api.retry.", retry.getInitialBackoff(), retry.getMaxBackoff(), false, problems);
-		checkPositive(prefix + "api.retry.max-wait", retry.getMaxWait(), "10s", problems);
 	}
 
 	/**
-	 * Check the initial and the longest backoff of the retries under the given prefix.
+	 * Check the API retry settings under the given prefix, as
+	 * {@link #checkToken(String, PatternHealthTokenProperties, PatternHealthClientTokenProperties, Problems)}
+	 * checks the token settings; none when retries are off.
+	 * @param prefix the prefix of the client's properties
+	 * @param retry the API retry settings that apply to the client
+	 * @param own the settings the named client sets, or {@code null} for all of them
+	 * @param problems where to report the problems
+	 */
+	private static void checkApiRetry(String prefix, PatternHealthApiProperties.Retry retry,
+			PatternHealthClientApiProperties.@Nullable Retry own, Problems problems) {
+		if (!retry.isEnabled()) {
+			return;
+		}
+		checkAttempts(prefix + "api.retry.max-attempts", retry.getMaxAttempts(),
+				problems.of(own, PatternHealthClientApiProperties.Retry::getMaxAttempts));
+		checkBackoff(prefix + "api.retry.", retry.getInitialBackoff(), retry.getMaxBackoff(), false,
+				problems.of(own, PatternHealthClientApiProperties.Retry::getInitialBackoff,
+						PatternHealthClientApiProperties.Retry::getMaxBackoff),
+				problems.of(own, PatternHealthClientApiProperties.Retry::getMaxBackoff));
+		checkPositive(prefix + "api.retry.max-wait", retry.getMaxWait(), "10s",
+				problems.of(own, PatternHealthClientApiProperties.Retry::getMaxWait));
+	}
+
+	private static void checkAttempts(String property, int maxAttempts, Problems problems) {
+		if (maxAttempts < 1) {
+			problems.reject(property, "is " + maxAttempts + "; it must be at least 1");
+		}
+	}
+
+	/**
+	 * Check the initial and the longest backoff of the retries under the given prefix. A
+	 * problem of the initial backoff, which is compared with the longest, goes to
+	 * {@code initialBackoffProblems}, one of the longest to {@code maxBackoffProblems}.
 	 */
 	private static void checkBackoff(String prefix, Duration initialBackoff, Duration maxBackoff,
-			boolean zeroInitialAllowed, List<InvalidPatternHealthPropertiesException.Problem> problems) {
+			boolean zeroInitialAllowed, Problems initialBackoffProblems, Problems maxBackoffProblems) {
 		boolean maxBackoffValid = !maxBackoff.isNegative() && !maxBackoff.isZero() && !isTooLong(maxBackoff);
 		boolean initialTooShort = zeroInitialAllowed ? initialBackoff.isNegative()
 				: (initialBackoff.isNegative() || initialBackoff.isZero());
 		// Compared with max-backoff only when that one is valid: one mistake, one problem
 		if (initialTooShort || (maxBackoffValid && initialBackoff.compareTo(maxBackoff) > 0)) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem(prefix + "initial-backoff",
+			initialBackoffProblems.reject(prefix + "initial-backoff",
 					(zeroInitialAllowed ? "must be between zero and " : "must be positive and at most ") + prefix
-							+ "max-backoff"));
+							+ "max-backoff");
 		}
-		checkPositive(prefix + "max-backoff", maxBackoff, "5s", problems);
+		checkPositive(prefix + "max-backoff", maxBackoff, "5s", maxBackoffProblems);
 	}
 
-	private static void checkPositive(String property, Duration value, String example,
-			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+	/**
+	 * Check that the duration is positive and not too long.
+	 * @return whether it is
+	 */
+	private static boolean checkPositive(String property, Duration value, String example, Problems problems) {
 		if (value.isNegative() || value.isZero()) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
-					"must be positive, such as " + example));
+			problems.reject(property, "must be positive, such as " + example);
+			return false;
 		}
-		else {
-			checkNotTooLong(property, value, example, problems);
-		}
+		return checkNotTooLong(property, value, example, problems);
 	}
 
-	private static void checkNotNegative(String property, Duration value, String example,
-			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+	private static void checkNotNegative(String property, Duration value, String example, Problems problems) {
 		if (value.isNegative()) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
-					"must be zero or positive, such as " + example));
+			problems.reject(property, "must be zero or positive, such as " + example);
 		}
 		else {
 			checkNotTooLong(property, value, example, problems);
 		}
 	}
 
-	private static void checkNotTooLong(String property, Duration value, String example,
-			List<InvalidPatternHealthPropertiesException.Problem> problems) {
+	private static boolean checkNotTooLong(String property, Duration value, String example, Problems problems) {
 		if (isTooLong(value)) {
-			problems.add(new InvalidPatternHealthPropertiesException.Problem(property,
-					"must be at most 365d, such as " + example));
+			problems.reject(property, "must be at most 365d, such as " + example);
+			return false;
 		}
+		return true;
 	}
 
 	/**
@@ -370,8 +424,62 @@ final class PatternHealthPropertiesValidator {
 		return value.compareTo(LONGEST) > 0;
 	}
 
-	private static InvalidPatternHealthPropertiesException.Problem missing(String property, String meaning) {
-		return new InvalidPatternHealthPropertiesException.Problem(property, "is not set; set it to " + meaning);
+	/**
+	 * The problems found, in the order they are found: the one place that makes a problem
+	 * of a property.
+	 */
+	private static final class Problems {
+
+		private final List<InvalidPatternHealthPropertiesException.Problem> found;
+
+		private final boolean reported;
+
+		Problems() {
+			this(new ArrayList<>(), true);
+		}
+
+		private Problems(List<InvalidPatternHealthPropertiesException.Problem> found, boolean reported) {
+			this.found = found;
+			this.reported = reported;
+		}
+
+		void reject(String property, String reason) {
+			if (this.reported) {
+				this.found.add(new InvalidPatternHealthPropertiesException.Problem(property, reason));
+			}
+		}
+
+		void rejectMissing(String property, String meaning) {
+			reject(property, "is not set; set it to " + meaning);
+		}
+
+		/**
+		 * Return where to report the problems of the given settings of a named client:
+		 * here when it sets any of them, or nowhere when it inherits them all, as their
+		 * problems are reported under {@code patternhealth.*} already.
+		 * @param <T> the type of the client's own settings
+		 * @param own the client's own settings, or {@code null} for those of
+		 * {@code patternhealth.*}, which are always reported
+		 * @param settings the settings the problems are about
+		 * @return the problems to report to
+		 */
+		@SafeVarargs
+		private <T> Problems of(@Nullable T own, Function<T, @Nullable Object>... settings) {
+			if (own == null) {
+				return this;
+			}
+			for (Function<T, @Nullable Object> setting : settings) {
+				if (setting.apply(own) != null) {
+					return this;
+				}
+			}
+			return new Problems(this.found, false);
+		}
+
+		List<InvalidPatternHealthPropertiesException.Problem> list() {
+			return List.copyOf(this.found);
+		}
+
 	}
 
 }

@@ -27,7 +27,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientProperties;
@@ -36,7 +35,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -75,7 +73,7 @@ class PatternHealthRestClientConfiguration {
 
 	@Bean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
 	@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
-	PatternHealthClients patternHealthClients(PatternHealthProperties properties, Environment environment,
+	PatternHealthClients patternHealthClients(PatternHealthProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			@Qualifier(PatternHealthAutoConfiguration.REQUEST_FACTORIES_BEAN_NAME) PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
 			ObjectProvider<ObservationRegistry> observationRegistry,
@@ -83,9 +81,8 @@ class PatternHealthRestClientConfiguration {
 		// One builder, cloned for every client: each new RestClient.Builder from Boot
 		// would make an HTTP client (and a thread) of its own
 		RestClient.Builder restClients = restClientBuilder.getIfUnique(RestClient::builder);
-		return new PatternHealthClientFactory(properties, Binder.get(environment), restClients::clone, requestFactories,
-				null, observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-				observationConvention.getIfUnique())
+		return new PatternHealthClientFactory(properties, restClients::clone, requestFactories, null,
+				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique())
 			.clients();
 	}
 

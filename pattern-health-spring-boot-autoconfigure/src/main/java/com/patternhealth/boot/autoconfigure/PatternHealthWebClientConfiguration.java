@@ -28,7 +28,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientProperties;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -37,7 +36,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -78,7 +76,7 @@ class PatternHealthWebClientConfiguration {
 
 	@Bean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
 	@ConditionalOnMissingBean(name = PatternHealthAutoConfiguration.CLIENTS_BEAN_NAME)
-	PatternHealthClients patternHealthClients(PatternHealthProperties properties, Environment environment,
+	PatternHealthClients patternHealthClients(PatternHealthProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			@Qualifier(PatternHealthAutoConfiguration.REQUEST_FACTORIES_BEAN_NAME) PatternHealthHttpClients<ClientHttpRequestFactory> requestFactories,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
@@ -89,7 +87,7 @@ class PatternHealthWebClientConfiguration {
 		// Boot would make an HTTP client (and a thread) of its own
 		WebClient.Builder webClients = webClientBuilder.getIfUnique(WebClient::builder);
 		RestClient.Builder restClients = restClientBuilder.getIfUnique(RestClient::builder);
-		return new PatternHealthClientFactory(properties, Binder.get(environment), restClients::clone, requestFactories,
+		return new PatternHealthClientFactory(properties, restClients::clone, requestFactories,
 				new PatternHealthWebClientFactory(webClients::clone, connectors),
 				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique())
 			.clients();

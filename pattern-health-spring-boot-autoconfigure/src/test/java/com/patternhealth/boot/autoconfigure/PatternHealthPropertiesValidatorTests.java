@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -462,6 +463,103 @@ class PatternHealthPropertiesValidatorTests {
 		retry.setMaxAttempts(0);
 		retry.setMaxWait(Duration.ZERO);
 		assertThat(problems(properties)).isEmpty();
+	}
+
+	@Test
+	void reportsTheProblemsOfPatternHealthAndOfEveryNamedClientInOneException() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().setTimeout(Duration.ZERO);
+		PatternHealthProperties.Client acme = namedClient(properties, "acme");
+		acme.getToken().setTimeout(Duration.ofSeconds(-1));
+		acme.getToken().getRetry().setMaxAttempts(0);
+		namedClient(properties, "beta").getApi().getRetry().setMaxWait(Duration.ofDays(366));
+		assertThatExceptionOfType(InvalidPatternHealthPropertiesException.class)
+			.isThrownBy(new PatternHealthPropertiesValidator(properties)::validate)
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
+					problem("patternhealth.token.timeout", "must be positive, such as 5s"),
+					problem("patternhealth.clients.acme.token.timeout", "must be positive, such as 5s"),
+					problem("patternhealth.clients.acme.token.retry.max-attempts", "is 0; it must be at least 1"),
+					problem("patternhealth.clients.beta.api.retry.max-wait", "must be at most 365d, such as 10s")));
+	}
+
+	@Test
+	void reportsTheProblemOfASettingThatNamedClientsInheritOnceUnderPatternHealth() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().setTimeout(Duration.ZERO);
+		properties.getToken().getRetry().setMaxBackoff(Duration.ZERO);
+		properties.getApi().getRetry().setMaxAttempts(0);
+		namedClient(properties, "acme").getToken().getRetry().setInitialBackoff(Duration.ofSeconds(1));
+		assertThat(problems(properties)).containsExactly(
+				problem("patternhealth.token.timeout", "must be positive, such as 5s"),
+				problem("patternhealth.token.retry.max-backoff", "must be positive, such as 5s"),
+				problem("patternhealth.api.retry.max-attempts", "is 0; it must be at least 1"));
+	}
+
+	@Test
+	void checksTheSettingsANamedClientSetsAgainstThoseItInherits() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().getRetry().setMaxRoundBackoff(Duration.ofSeconds(10));
+		PatternHealthProperties.Client acme = namedClient(properties, "acme");
+		acme.getToken().setRefreshAhead(0.01);
+		acme.getToken().getRetry().setInitialBackoff(Duration.ofSeconds(6));
+		acme.getToken().getRetry().setRoundBackoff(Duration.ofSeconds(11));
+		acme.getApi().getRetry().setMaxBackoff(Duration.ofMillis(100));
+		assertThat(problems(properties)).containsExactly(problem(
+				"patternhealth.clients.acme.token.refresh-ahead and patternhealth.clients.acme.token.expiry-margin",
+				"are 0.01 and 0.02; they must satisfy 0 <= expiry-margin < refresh-ahead < 1, such as 0.1 and 0.02"),
+				problem("patternhealth.clients.acme.token.retry.initial-backoff",
+						"must be between zero and patternhealth.clients.acme.token.retry.max-backoff"),
+				problem("patternhealth.clients.acme.token.retry.round-backoff",
+						"must be at most patternhealth.clients.acme.token.retry.max-round-backoff"),
+				problem("patternhealth.clients.acme.api.retry.initial-backoff",
+						"must be positive and at most patternhealth.clients.acme.api.retry.max-backoff"));
+	}
+
+	@Test
+	void checksEveryApiRetrySettingOfANamedClientThatTurnsRetriesOn() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getApi().getRetry().setEnabled(false);
+		properties.getApi().getRetry().setMaxAttempts(0);
+		namedClient(properties, "acme").getApi().getRetry().setEnabled(true);
+		assertThat(problems(properties)).containsExactly(
+				problem("patternhealth.clients.acme.api.retry.max-attempts", "is 0; it must be at least 1"));
+	}
+
+	@Test
+	void ignoresTheApiRetrySettingsOfANamedClientThatTurnsRetriesOff() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		PatternHealthClientApiProperties.Retry retry = namedClient(properties, "acme").getApi().getRetry();
+		retry.setEnabled(false);
+		retry.setMaxAttempts(0);
+		retry.setMaxWait(Duration.ZERO);
+		assertThat(problems(properties)).isEmpty();
+	}
+
+	@Test
+	void checksTheCredentialsOfANamedClientByItsOwnEncoding() {
+		PatternHealthProperties properties = properties("https://api.example.com");
+		properties.getToken().setEncodeCredentials(true);
+		PatternHealthProperties.Client acme = namedClient(properties, "acme");
+		acme.setClientId("tenant:acme");
+		acme.getToken().setEncodeCredentials(false);
+		PatternHealthProperties.Client beta = namedClient(properties, "beta");
+		beta.setClientId("tenant:beta");
+		assertThat(problems(properties)).containsExactly(problem("patternhealth.clients.acme.client-id",
+				"contains ':', which Basic authentication cannot carry in a client ID unless the credentials are"
+						+ " URL-encoded; set patternhealth.token.encode-credentials=true, which URL-encodes them first"));
+		properties.getToken().setEncodeCredentials(false);
+		acme.getToken().setEncodeCredentials(true);
+		beta.getToken().setEncodeCredentials(true);
+		assertThat(problems(properties)).isEmpty();
+	}
+
+	private static PatternHealthProperties.Client namedClient(PatternHealthProperties properties, String name) {
+		PatternHealthProperties.Client client = new PatternHealthProperties.Client();
+		client.setBaseUrl("https://" + name + ".example.com");
+		client.setClientId(name + "-id");
+		client.setClientSecret(name + "-secret");
+		properties.getClients().put(name, client);
+		return client;
 	}
 
 	private static PatternHealthProperties properties(String baseUrl) {

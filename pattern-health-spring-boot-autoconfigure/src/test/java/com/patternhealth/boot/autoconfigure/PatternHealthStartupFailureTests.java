@@ -98,6 +98,22 @@ class PatternHealthStartupFailureTests {
 	}
 
 	@Test
+	void tokenSettingsOfPatternHealthAndOfANamedClientFailTheApplicationInOneReport(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class).isThrownBy(
+				() -> run("--patternhealth.base-url=https://api.example.com", "--patternhealth.client-id=client",
+						"--patternhealth.client-secret=secret", "--patternhealth.token.timeout=0s",
+						"--patternhealth.clients.acme.base-url=https://acme.example.com",
+						"--patternhealth.clients.acme.client-id=acme-id",
+						"--patternhealth.clients.acme.client-secret=acme-secret",
+						"--patternhealth.clients.acme.token.timeout=0s"));
+		assertThat(output).containsOnlyOnce("APPLICATION FAILED TO START")
+			.containsOnlyOnce("The Pattern Health client is not configured correctly:")
+			.contains("    - patternhealth.token.timeout must be positive, such as 5s\n"
+					+ "    - patternhealth.clients.acme.token.timeout must be positive, such as 5s")
+			.doesNotContain("acme-secret");
+	}
+
+	@Test
 	void injectingThePatternHealthClientWithoutAnyPropertyFailsWithAReportNamingTheProperties(CapturedOutput output) {
 		assertThatExceptionOfType(Exception.class).isThrownBy(PatternHealthStartupFailureTests::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
