@@ -114,6 +114,18 @@ class PatternHealthStartupFailureTests {
 	}
 
 	@Test
+	void aNamedClientWithOnlyItsTokenSettingsFailsTheApplicationNamingWhatItLacks(CapturedOutput output) {
+		assertThatExceptionOfType(Exception.class).isThrownBy(
+				() -> run("--patternhealth.base-url=https://api.example.com", "--patternhealth.client-id=client",
+						"--patternhealth.client-secret=secret", "--patternhealth.clients.acme.token.timeout=3s"));
+		assertThat(output).containsOnlyOnce("APPLICATION FAILED TO START")
+			.containsOnlyOnce("The Pattern Health client is not configured correctly:")
+			.contains("patternhealth.clients.acme.base-url")
+			.contains("patternhealth.clients.acme.client-id")
+			.contains("patternhealth.clients.acme.client-secret");
+	}
+
+	@Test
 	void injectingThePatternHealthClientWithoutAnyPropertyFailsWithAReportNamingTheProperties(CapturedOutput output) {
 		assertThatExceptionOfType(Exception.class).isThrownBy(PatternHealthStartupFailureTests::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
