@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.testfixtures;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
@@ -104,6 +105,18 @@ public final class StandInServer {
 		 */
 		public WireMockExtension create() {
 			return WireMockExtension.newInstance().options(this.configuration).build();
+		}
+
+		/**
+		 * Start a stand-in with these options for something that JUnit does not run, such
+		 * as an application context that needs its URL before it refreshes. The caller
+		 * stops it.
+		 * @return the running server
+		 */
+		public WireMockServer start() {
+			WireMockServer server = new WireMockServer(this.configuration);
+			server.start();
+			return server;
 		}
 
 	}
