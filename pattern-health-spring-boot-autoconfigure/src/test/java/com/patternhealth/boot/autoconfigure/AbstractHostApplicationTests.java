@@ -24,7 +24,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,8 +147,7 @@ abstract class AbstractHostApplicationTests {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
-			WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-			server.start();
+			WireMockServer server = StandInServer.options().start();
 			HostFixtures.stub(server);
 			context.addApplicationListener((event) -> {
 				if (event instanceof ContextClosedEvent) {
@@ -156,8 +155,8 @@ abstract class AbstractHostApplicationTests {
 				}
 			});
 			context.getBeanFactory().registerSingleton("hostFixturesServer", server);
-			TestPropertyValues.of(HostFixtures.patternHealthProperties(server))
-				.and(HostFixtures.hostOAuth2Properties(server))
+			TestPropertyValues.of(HostFixtures.patternHealthProperties(server.port()))
+				.and(HostFixtures.hostOAuth2Properties(server.port()))
 				.applyTo(context);
 		}
 

@@ -18,11 +18,11 @@ package com.patternhealth.boot.autoconfigure;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.junit.jupiter.api.AfterEach;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -44,20 +44,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AbstractOAuth2ClientCoexistenceTests<R extends AbstractApplicationContextRunner<R, ?, ?>> {
 
-	final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	@RegisterExtension
+	final WireMockExtension server = StandInServer.create();
 
 	R contextRunner;
 
 	@BeforeEach
-	void start() {
-		this.server.start();
+	void configure() {
 		HostFixtures.stub(this.server);
 		this.contextRunner = hostContextRunner().withPropertyValues(HostFixtures.patternHealthProperties(this.server));
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.stop();
 	}
 
 	@Test

@@ -19,7 +19,8 @@ package com.patternhealth.boot.autoconfigure;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
@@ -49,7 +50,7 @@ final class HostFixtures {
 	private HostFixtures() {
 	}
 
-	static void stub(WireMockServer server) {
+	static void stub(Stubbing server) {
 		server.stubFor(post("/api/auth/token").willReturn(okJson("{\"access_token\":\"" + PATTERN_HEALTH_TOKEN
 				+ "\",\"expires_in\":3600000,\"token_type\":\"bearer\"}")));
 		server.stubFor(get(MEMBERS_PATH).willReturn(okJson(MEMBERS_BODY)));
@@ -63,16 +64,24 @@ final class HostFixtures {
 			.toList();
 	}
 
-	static String[] patternHealthProperties(WireMockServer server) {
-		return new String[] { "patternhealth.base-url=http://localhost:" + server.port(),
+	static String[] patternHealthProperties(WireMockExtension server) {
+		return patternHealthProperties(server.getPort());
+	}
+
+	static String[] patternHealthProperties(int port) {
+		return new String[] { "patternhealth.base-url=http://localhost:" + port,
 				"patternhealth.client-id=pattern-health-client", "patternhealth.client-secret=pattern-health-secret",
 				// Generous, so that the count of token requests stays exact on a busy
 				// machine
 				"patternhealth.token.timeout=30s" };
 	}
 
-	static String[] hostOAuth2Properties(WireMockServer server) {
-		String idp = "http://localhost:" + server.port() + "/idp";
+	static String[] hostOAuth2Properties(WireMockExtension server) {
+		return hostOAuth2Properties(server.getPort());
+	}
+
+	static String[] hostOAuth2Properties(int port) {
+		String idp = "http://localhost:" + port + "/idp";
 		String registration = "spring.security.oauth2.client.registration.";
 		return new String[] { registration + "host-login.client-id=host-login-client",
 				registration + "host-login.client-secret=host-login-secret",

@@ -18,8 +18,8 @@ package com.patternhealth.boot.autoconfigure;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import org.junit.jupiter.api.Test;
@@ -60,9 +60,7 @@ class PatternHealthAotTests {
 	private static final String MEMBERS = "/api/v1/groups/g/members";
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	@Test
 	@CompileWithForkedClassLoader

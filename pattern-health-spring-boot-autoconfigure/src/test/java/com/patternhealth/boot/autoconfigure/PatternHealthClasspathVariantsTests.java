@@ -18,11 +18,11 @@ package com.patternhealth.boot.autoconfigure;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.junit.jupiter.api.AfterEach;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
@@ -47,23 +47,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PatternHealthClasspathVariantsTests {
 
-	private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	@RegisterExtension
+	final WireMockExtension server = StandInServer.create();
 
 	private ApplicationContextRunner contextRunner;
 
 	@BeforeEach
-	void start() {
-		this.server.start();
+	void configure() {
 		HostFixtures.stub(this.server);
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
 					RestClientAutoConfiguration.class, PatternHealthAutoConfiguration.class))
 			.withPropertyValues(HostFixtures.patternHealthProperties(this.server));
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.stop();
 	}
 
 	@Test

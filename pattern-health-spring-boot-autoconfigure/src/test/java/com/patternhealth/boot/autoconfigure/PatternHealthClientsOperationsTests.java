@@ -19,11 +19,11 @@ package com.patternhealth.boot.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.autoconfigure.health.PatternHealthHealthContributorAutoConfiguration;
 import com.patternhealth.boot.autoconfigure.metrics.PatternHealthMetricsAutoConfiguration;
 import com.patternhealth.boot.client.PatternHealthClients;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -56,9 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PatternHealthClientsOperationsTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private final TestObservationRegistry observations = TestObservationRegistry.create();
 

@@ -22,10 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.client.PatternHealthClient;
 import com.patternhealth.boot.client.PatternHealthClients;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.token.PatternHealthTokenException;
 import com.patternhealth.boot.token.TokenState;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,14 +63,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PatternHealthClientsTests {
 
 	@RegisterExtension
-	static WireMockExtension acmeHost = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension acmeHost = StandInServer.create();
 
 	@RegisterExtension
-	static WireMockExtension betaHost = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension betaHost = StandInServer.create();
 
 	private final ApplicationContextRunner application = PatternHealthTransport.REST_CLIENT
 		.application(new ApplicationContextRunner());

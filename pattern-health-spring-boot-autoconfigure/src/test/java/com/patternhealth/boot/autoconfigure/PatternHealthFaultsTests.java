@@ -22,10 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.autoconfigure.PatternHealthTransport.Request;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.web.PatternHealth;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,9 +72,7 @@ class PatternHealthFaultsTests {
 	private static final String FORBIDDEN = "/api/v1/groups/other/members";
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	@BeforeEach
 	void stub() {

@@ -19,13 +19,13 @@ package com.patternhealth.boot.autoconfigure;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import com.patternhealth.boot.web.PatternHealth;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -56,23 +56,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PatternHealthHostBeansTests {
 
-	private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	@RegisterExtension
+	final WireMockExtension server = StandInServer.create();
 
 	private ApplicationContextRunner contextRunner;
 
 	@BeforeEach
-	void start() {
-		this.server.start();
+	void configure() {
 		HostFixtures.stub(this.server);
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class))
 			.withPropertyValues(HostFixtures.patternHealthProperties(this.server));
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.stop();
 	}
 
 	@Test
@@ -141,7 +136,7 @@ class PatternHealthHostBeansTests {
 		this.contextRunner.withUserConfiguration(HostCustomizerConfiguration.class).run((context) -> {
 			callMembers(context.getBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, WebClient.class));
 			WebClient hostClient = context.getBean(WebClient.Builder.class)
-				.baseUrl("http://localhost:" + this.server.port())
+				.baseUrl("http://localhost:" + this.server.getPort())
 				.build();
 			callMembers(hostClient);
 			this.server.verify(2,
@@ -160,7 +155,7 @@ class PatternHealthHostBeansTests {
 			WebClient.Builder hostBuilder = context.getBean(WebClient.Builder.class);
 			assertThat(hostBuilder).isSameAs(context.getBean("hostWebClientBuilder"));
 			callMembers(context.getBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, WebClient.class));
-			callMembers(hostBuilder.baseUrl("http://localhost:" + this.server.port()).build());
+			callMembers(hostBuilder.baseUrl("http://localhost:" + this.server.getPort()).build());
 			this.server.verify(2,
 					getRequestedFor(urlEqualTo(HostFixtures.MEMBERS_PATH)).withHeader("X-Host", equalTo("builder")));
 			this.server.verify(1, getRequestedFor(urlEqualTo(HostFixtures.MEMBERS_PATH)).withHeader("Authorization",

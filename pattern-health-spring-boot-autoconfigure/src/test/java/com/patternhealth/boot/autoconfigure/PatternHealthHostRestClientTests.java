@@ -16,12 +16,12 @@
 
 package com.patternhealth.boot.autoconfigure;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.web.PatternHealth;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.RestClientCustomizer;
@@ -45,23 +45,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PatternHealthHostRestClientTests {
 
-	private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	@RegisterExtension
+	final WireMockExtension server = StandInServer.create();
 
 	private ApplicationContextRunner contextRunner;
 
 	@BeforeEach
-	void start() {
-		this.server.start();
+	void configure() {
 		HostFixtures.stub(this.server);
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
 					RestClientAutoConfiguration.class, PatternHealthAutoConfiguration.class))
 			.withPropertyValues(HostFixtures.patternHealthProperties(this.server));
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.stop();
 	}
 
 	@Test
@@ -114,7 +109,7 @@ class PatternHealthHostRestClientTests {
 		this.contextRunner.withUserConfiguration(HostCustomizerConfiguration.class).run((context) -> {
 			callMembers(context.getBean(PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME, RestClient.class));
 			callMembers(context.getBean(RestClient.Builder.class)
-				.baseUrl("http://localhost:" + this.server.port())
+				.baseUrl("http://localhost:" + this.server.getPort())
 				.build());
 			this.server.verify(2,
 					getRequestedFor(urlEqualTo(HostFixtures.MEMBERS_PATH)).withHeader("X-Host", equalTo("customizer")));
@@ -131,7 +126,7 @@ class PatternHealthHostRestClientTests {
 			RestClient.Builder hostBuilder = context.getBean(RestClient.Builder.class);
 			assertThat(hostBuilder).isSameAs(context.getBean("hostRestClientBuilder"));
 			callMembers(context.getBean(PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME, RestClient.class));
-			callMembers(hostBuilder.baseUrl("http://localhost:" + this.server.port()).build());
+			callMembers(hostBuilder.baseUrl("http://localhost:" + this.server.getPort()).build());
 			this.server.verify(2,
 					getRequestedFor(urlEqualTo(HostFixtures.MEMBERS_PATH)).withHeader("X-Host", equalTo("builder")));
 			this.server.verify(1, getRequestedFor(urlEqualTo(HostFixtures.MEMBERS_PATH)).withHeader("Authorization",

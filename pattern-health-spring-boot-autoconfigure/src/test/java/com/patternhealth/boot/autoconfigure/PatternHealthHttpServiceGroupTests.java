@@ -19,10 +19,10 @@ package com.patternhealth.boot.autoconfigure;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.autoconfigure.PatternHealthTransport.MembersApi;
 import com.patternhealth.boot.autoconfigure.PatternHealthTransport.ReactiveMembersApi;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,14 +53,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PatternHealthHttpServiceGroupTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	@RegisterExtension
-	static WireMockExtension otherOrigin = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension otherOrigin = StandInServer.otherOrigin();
 
 	private ApplicationContextRunner application;
 

@@ -19,10 +19,10 @@ package com.patternhealth.boot.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.client.PatternHealthClient;
 import com.patternhealth.boot.client.PatternHealthClients;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.token.PatternHealthTokenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,9 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class PatternHealthRunTimeClientsTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private final ApplicationContextRunner application = PatternHealthTransport.REST_CLIENT
 		.application(new ApplicationContextRunner())

@@ -26,8 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -64,13 +64,7 @@ class PatternHealthSingleFlightTests {
 	 * instead of waiting for one.
 	 */
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options()
-			.dynamicPort()
-			.containerThreads(250)
-			.http2PlainDisabled(true)
-			.jettyAcceptQueueSize(2048))
-		.build();
+	static WireMockExtension server = StandInServer.options().http1Only().manyConnectionsAtOnce().create();
 
 	private ApplicationContextRunner application;
 

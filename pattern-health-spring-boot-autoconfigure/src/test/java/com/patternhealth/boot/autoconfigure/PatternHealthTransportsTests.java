@@ -19,9 +19,9 @@ package com.patternhealth.boot.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.autoconfigure.PatternHealthTransport.Request;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,14 +58,10 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class PatternHealthTransportsTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	@RegisterExtension
-	static WireMockExtension otherOrigin = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension otherOrigin = StandInServer.otherOrigin();
 
 	@Parameter
 	PatternHealthTransport transport;

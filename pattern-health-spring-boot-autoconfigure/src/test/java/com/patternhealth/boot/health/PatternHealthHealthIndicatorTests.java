@@ -20,9 +20,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.token.MutableClock;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.token.PatternHealthTokenException;
@@ -62,9 +62,7 @@ class PatternHealthHealthIndicatorTests {
 	private static final String EXPIRES_AT = "2026-01-01T00:58:48Z";
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private final MutableClock clock = new MutableClock(START);
 

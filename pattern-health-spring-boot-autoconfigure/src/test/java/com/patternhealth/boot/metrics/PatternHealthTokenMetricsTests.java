@@ -20,8 +20,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.token.MutableClock;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,9 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PatternHealthTokenMetricsTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 

@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.patternhealth.boot.autoconfigure.PatternHealthAutoConfiguration;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.token.PatternHealthCredentialsRejectedException;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.token.PatternHealthTokenException;
@@ -63,9 +63,7 @@ class TokenRequestObservationTests {
 	private static final String NAME = DefaultTokenRequestObservationConvention.NAME;
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 

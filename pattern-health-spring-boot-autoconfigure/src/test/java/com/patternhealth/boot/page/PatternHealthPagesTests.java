@@ -24,9 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.page.MemberPages.Member;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
@@ -65,14 +65,10 @@ class PatternHealthPagesTests {
 	private static final String FIRST_PAGE = MEMBERS + "?limit={limit}";
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	@RegisterExtension
-	static WireMockExtension otherOrigin = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension otherOrigin = StandInServer.otherOrigin();
 
 	private final RestClient client = RestClient.builder().baseUrl(server.baseUrl()).build();
 

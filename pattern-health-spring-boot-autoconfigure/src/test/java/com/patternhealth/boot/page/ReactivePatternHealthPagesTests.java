@@ -22,9 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.page.MemberPages.Member;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
@@ -68,14 +68,10 @@ class ReactivePatternHealthPagesTests {
 	private static final String FIRST_PAGE = MEMBERS + "?limit={limit}";
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	@RegisterExtension
-	static WireMockExtension otherOrigin = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension otherOrigin = StandInServer.otherOrigin();
 
 	private final List<String> sent = new CopyOnWriteArrayList<>();
 

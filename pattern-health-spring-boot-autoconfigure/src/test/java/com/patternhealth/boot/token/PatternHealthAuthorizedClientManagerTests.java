@@ -19,8 +19,8 @@ package com.patternhealth.boot.token;
 import java.net.URI;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,9 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PatternHealthAuthorizedClientManagerTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private final PatternHealthTokenCache cache = PatternHealthTokenCache
 		.withCredentials(URI.create(server.baseUrl() + TOKEN_PATH), "client-7", "secret")

@@ -32,8 +32,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,9 +66,7 @@ class TokenFailurePerCallerTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private final List<PatternHealthTokenCache> caches = new ArrayList<>();
 

@@ -19,10 +19,10 @@ package com.patternhealth.boot.web;
 import java.net.URI;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Sinks;
@@ -58,9 +58,7 @@ class PatternHealthRetryExchangeFilterFunctionTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private final PatternHealthRetryPolicy policy = new PatternHealthRetryPolicy(3, Duration.ofMillis(10),
 			Duration.ofMillis(20), Duration.ofSeconds(10));

@@ -28,9 +28,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,9 +63,7 @@ class PatternHealthRetryInterceptorPoolTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private final PatternHealthRetryPolicy policy = new PatternHealthRetryPolicy(2, Duration.ofSeconds(1),
 			Duration.ofSeconds(1), Duration.ofSeconds(5));

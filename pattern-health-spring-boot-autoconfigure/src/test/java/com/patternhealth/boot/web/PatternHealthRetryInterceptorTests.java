@@ -27,10 +27,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,9 +75,7 @@ class PatternHealthRetryInterceptorTests {
 	private static final String MEMBERS = "/api/v1/groups/g/members";
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private final PatternHealthRetryPolicy policy = new PatternHealthRetryPolicy(3, Duration.ofMillis(10),
 			Duration.ofMillis(20), Duration.ofSeconds(10));

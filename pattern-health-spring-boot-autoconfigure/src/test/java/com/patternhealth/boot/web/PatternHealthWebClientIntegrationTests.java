@@ -21,9 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.autoconfigure.PatternHealthAutoConfiguration;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,14 +80,10 @@ class PatternHealthWebClientIntegrationTests {
 		.of(WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class);
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	@RegisterExtension
-	static WireMockExtension otherOrigin = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension otherOrigin = StandInServer.otherOrigin();
 
 	@BeforeEach
 	void stubPatternHealth() {

@@ -18,11 +18,11 @@ package com.patternhealth.boot.starter;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.junit.jupiter.api.AfterEach;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -57,22 +57,16 @@ class HostHttpClientTests {
 
 	private static final String MEMBERS = "/api/v1/groups/g/members";
 
-	private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	@RegisterExtension
+	final WireMockExtension server = StandInServer.create();
 
-	private final WireMockServer otherOrigin = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	@RegisterExtension
+	final WireMockExtension otherOrigin = StandInServer.otherOrigin();
 
 	@BeforeEach
-	void start() {
-		this.server.start();
-		this.otherOrigin.start();
+	void stub() {
 		this.server.stubFor(post("/api/auth/token")
 			.willReturn(okJson("{\"access_token\":\"token-1\",\"expires_in\":3600000,\"token_type\":\"bearer\"}")));
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.stop();
-		this.otherOrigin.stop();
 	}
 
 	@Test
@@ -106,7 +100,7 @@ class HostHttpClientTests {
 	@Test
 	void neverFollowsARedirectToAnotherOriginWithTheToken() {
 		this.server.stubFor(get(MEMBERS).willReturn(aResponse().withStatus(302)
-			.withHeader("Location", "http://localhost:" + this.otherOrigin.port() + "/elsewhere")
+			.withHeader("Location", "http://localhost:" + this.otherOrigin.getPort() + "/elsewhere")
 			.withBody("moved")));
 		this.otherOrigin.stubFor(get("/elsewhere").willReturn(okJson("{}")));
 		try (ConfigurableApplicationContext context = run(patternHealthProperties())) {
@@ -128,7 +122,7 @@ class HostHttpClientTests {
 	}
 
 	private String[] patternHealthProperties() {
-		return new String[] { "--patternhealth.base-url=http://localhost:" + this.server.port(),
+		return new String[] { "--patternhealth.base-url=http://localhost:" + this.server.getPort(),
 				"--patternhealth.client-id=client", "--patternhealth.client-secret=secret",
 				"--patternhealth.token.timeout=30s" };
 	}

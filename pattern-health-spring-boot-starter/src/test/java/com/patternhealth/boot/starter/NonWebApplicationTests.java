@@ -18,12 +18,12 @@ package com.patternhealth.boot.starter;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.web.PatternHealth;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -51,19 +51,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NonWebApplicationTests {
 
-	private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	@RegisterExtension
+	final WireMockExtension server = StandInServer.create();
 
 	@BeforeEach
-	void start() {
-		this.server.start();
+	void stub() {
 		this.server.stubFor(post("/api/auth/token")
 			.willReturn(okJson("{\"access_token\":\"token-1\",\"expires_in\":3600000,\"token_type\":\"bearer\"}")));
 		this.server.stubFor(get("/api/v1/groups/g/members").willReturn(okJson("{\"results\":[]}")));
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.stop();
 	}
 
 	@Test
@@ -85,8 +80,9 @@ class NonWebApplicationTests {
 		// machine
 		SpringApplication application = new SpringApplication(CommandLineApplication.class);
 		try (ConfigurableApplicationContext context = application.run(
-				"--patternhealth.base-url=http://localhost:" + this.server.port(), "--patternhealth.client-id=client",
-				"--patternhealth.client-secret=secret", "--patternhealth.token.timeout=30s")) {
+				"--patternhealth.base-url=http://localhost:" + this.server.getPort(),
+				"--patternhealth.client-id=client", "--patternhealth.client-secret=secret",
+				"--patternhealth.token.timeout=30s")) {
 			assertThat(application.getWebApplicationType()).isEqualTo(WebApplicationType.NONE);
 			assertThat(context).isExactlyInstanceOf(AnnotationConfigApplicationContext.class);
 			String members = context.getBean(MembersClient.class).members();

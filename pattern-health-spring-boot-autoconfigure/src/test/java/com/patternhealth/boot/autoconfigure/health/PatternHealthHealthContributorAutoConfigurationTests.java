@@ -19,11 +19,11 @@ package com.patternhealth.boot.autoconfigure.health;
 import java.time.Duration;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.patternhealth.boot.autoconfigure.PatternHealthAutoConfiguration;
 import com.patternhealth.boot.health.PatternHealthHealthIndicator;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.token.PatternHealthTokenException;
 import org.junit.jupiter.api.Test;
@@ -76,9 +76,7 @@ import static org.awaitility.Awaitility.await;
 class PatternHealthHealthContributorAutoConfigurationTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(
 			WebClientAutoConfiguration.class, PatternHealthAutoConfiguration.class,

@@ -18,11 +18,11 @@ package com.patternhealth.boot.autoconfigure.metrics;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.patternhealth.boot.autoconfigure.PatternHealthAutoConfiguration;
 import com.patternhealth.boot.metrics.PatternHealthTokenMetrics;
+import com.patternhealth.boot.testfixtures.StandInServer;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.token.PatternHealthTokenException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,9 +63,7 @@ import static org.awaitility.Awaitility.await;
 class PatternHealthMetricsAutoConfigurationTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(WireMockConfiguration.options().dynamicPort())
-		.build();
+	static WireMockExtension server = StandInServer.create();
 
 	private static final AutoConfigurations METRICS = AutoConfigurations.of(ObservationAutoConfiguration.class,
 			MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
