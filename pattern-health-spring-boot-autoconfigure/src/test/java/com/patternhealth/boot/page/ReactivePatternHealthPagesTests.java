@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.patternhealth.boot.page.MemberPages.Member;
 import com.patternhealth.boot.testfixtures.StandInServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
@@ -67,11 +68,13 @@ class ReactivePatternHealthPagesTests {
 
 	private static final String FIRST_PAGE = MEMBERS + "?limit={limit}";
 
+	// A server of its own for each test: a request that a test cancels may still reach
+	// the server after the test ends, and must not count as a request of the next test
 	@RegisterExtension
-	static WireMockExtension server = StandInServer.create();
+	final WireMockExtension server = StandInServer.create();
 
 	@RegisterExtension
-	static WireMockExtension otherOrigin = StandInServer.otherOrigin();
+	final WireMockExtension otherOrigin = StandInServer.otherOrigin();
 
 	private final List<String> sent = new CopyOnWriteArrayList<>();
 
@@ -79,15 +82,20 @@ class ReactivePatternHealthPagesTests {
 
 	private final List<String> tenants = new CopyOnWriteArrayList<>();
 
-	private final WebClient client = WebClient.builder()
-		.baseUrl(server.baseUrl())
-		.filter((request, next) -> Mono.deferContextual((context) -> {
-			String url = pathAndQuery(request.url());
-			this.sent.add(url);
-			this.tenants.add(context.getOrDefault("tenant", "none"));
-			return next.exchange(request).doOnCancel(() -> this.cancelled.add(url));
-		}))
-		.build();
+	private WebClient client;
+
+	@BeforeEach
+	void createClient() {
+		this.client = WebClient.builder()
+			.baseUrl(this.server.baseUrl())
+			.filter((request, next) -> Mono.deferContextual((context) -> {
+				String url = pathAndQuery(request.url());
+				this.sent.add(url);
+				this.tenants.add(context.getOrDefault("tenant", "none"));
+				return next.exchange(request).doOnCancel(() -> this.cancelled.add(url));
+			}))
+			.build();
+	}
 
 	@Test
 	void emitsEveryItemOnceAndInOrderAcrossThePages() {
