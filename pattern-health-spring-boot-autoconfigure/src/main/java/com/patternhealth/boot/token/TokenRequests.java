@@ -18,6 +18,8 @@ package com.patternhealth.boot.token;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,13 +176,30 @@ final class TokenRequests implements AutoCloseable {
 		if (ex instanceof PatternHealthTokenException tokenException) {
 			return tokenException;
 		}
-		if (ex instanceof TimeoutException) {
+		if (isTimeout(ex)) {
 			return this.failures.timedOut(this.timeout, this.maxAttempts);
 		}
 		if (ex instanceof IOException) {
 			return this.failures.unreachable(ex, rootMessage(ex), this.maxAttempts);
 		}
 		return this.failures.failed(ex, rootMessage(ex));
+	}
+
+	/**
+	 * Whether the failure is a time limit that ran out: this cache's own, or the HTTP
+	 * client's read or connect timeout, which is no longer than this cache's and may run
+	 * out first. Either way the endpoint did not answer in time, and the user is told so
+	 * in the same words.
+	 */
+	private static boolean isTimeout(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException
+					|| cause instanceof HttpTimeoutException
+					|| cause.getClass().getName().equals("io.netty.handler.timeout.ReadTimeoutException")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
