@@ -49,10 +49,11 @@ class TokenRequestsTests {
 
 	@Test
 	void closeFailsAnAcquisitionWhoseRetryIsScheduledAndStopsItsObservation() {
-		TokenRequests tokenRequests = new TokenRequests(this::unavailable, this.failures, TOKEN_URI.toString(),
+		TokenRequests tokenRequests = new TokenRequests(this::unavailable, this.failures,
 				PatternHealthTokenCache.withCredentials(TOKEN_URI, "client-7", "secret-7")
 					.observationRegistry(this.registry)
-					.retry(3, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+					.retry(3, Duration.ofSeconds(30), Duration.ofSeconds(30))
+					.settings());
 		CompletableFuture<TokenRequests.Answer> answer = tokenRequests.acquire(TokenRequestTrigger.FIRST_USE);
 		// The first attempt was answered 503: the second waits for its backoff
 		assertThat(this.requests).hasValue(1);
