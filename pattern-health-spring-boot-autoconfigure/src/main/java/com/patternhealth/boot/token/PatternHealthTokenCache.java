@@ -108,11 +108,11 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		this.failures = new TokenFailures(settings.clientId(), settings.tokenUri().toString());
 		DefaultOAuth2TokenRequestHeadersConverter<OAuth2ClientCredentialsGrantRequest> headers = new DefaultOAuth2TokenRequestHeadersConverter<>();
 		headers.setEncodeClientCredentials(settings.encodeCredentials());
-		TokenEndpoint endpoint = new TokenEndpoint(new OAuth2ClientCredentialsGrantRequest(registration), headers,
+		TokenRequestSpec spec = new TokenRequestSpec(new OAuth2ClientCredentialsGrantRequest(registration), headers,
 				new TokenResponseReader(this.failures, settings.defaultExpiresIn(), settings.maxLifetime(),
 						settings.clock()),
 				settings.timeout());
-		this.requests = new TokenRequests(settings.tokenClient().apply(endpoint), this.failures, settings);
+		this.requests = new TokenRequests(settings.tokenClient().apply(spec), this.failures, settings);
 		this.settings = settings;
 		this.maxWait = settings.maxWait();
 		this.roundBackoff = new Backoff(settings.roundBackoff(), settings.maxRoundBackoff());
@@ -165,19 +165,21 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	}
 
 	/**
-	 * Drop the given token, which Pattern Health answered {@code 401} to, so that the
-	 * next call obtains a new one; a newer token is never dropped for the failure of an
-	 * older one. A token that was itself obtained because of a {@code 401} is kept for
-	 * the
+	 * Answer a {@code 401} of Pattern Health to the given token: drop the token, so that
+	 * the next call obtains a new one, and say whether the request may be sent again. A
+	 * newer token is never dropped for the failure of an older one. A token that was
+	 * itself obtained because of a {@code 401} is kept for the
 	 * {@linkplain PatternHealthTokenCacheBuilder#unauthorizedReplacementInterval(Duration)
 	 * unauthorized replacement interval}: a {@code 401} to it is the resource's answer (a
 	 * permission problem), not a dead token, and it bounds the token requests that
 	 * {@code 401} answers can cause.
-	 * @param rejected the token that was rejected
-	 * @return whether the request may be sent again with the token the cache hands out
-	 * next; {@code false} when the {@code 401} is the resource's answer
+	 * @param rejected the token that Pattern Health answered {@code 401} to
+	 * @return {@code true} if the request may be sent once more with the token the cache
+	 * hands out next (the rejected token is dropped, or a newer one is there already);
+	 * {@code false} if the {@code 401} is the resource's answer, which goes to the caller
+	 * as it is
 	 */
-	public boolean invalidate(OAuth2AccessToken rejected) {
+	public boolean replaceRejected(OAuth2AccessToken rejected) {
 		String rejectedValue = rejected.getTokenValue();
 		Instant now = this.settings.clock().instant();
 		while (true) {

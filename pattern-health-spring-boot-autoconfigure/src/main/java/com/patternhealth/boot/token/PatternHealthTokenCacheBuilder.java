@@ -56,9 +56,9 @@ public final class PatternHealthTokenCacheBuilder {
 
 	private final String clientSecret;
 
-	private Function<TokenEndpoint, TokenClient> tokenClient = webClientPresent
-			? (endpoint) -> new WebClientTokenClient(WebClient.create(), endpoint)
-			: (endpoint) -> new RestClientTokenClient(RestClient.create(), endpoint);
+	private Function<TokenRequestSpec, TokenClient> tokenClient = webClientPresent
+			? (spec) -> new WebClientTokenClient(WebClient.create(), spec)
+			: (spec) -> new RestClientTokenClient(RestClient.create(), spec);
 
 	private boolean encodeCredentials;
 
@@ -113,7 +113,7 @@ public final class PatternHealthTokenCacheBuilder {
 	 */
 	public PatternHealthTokenCacheBuilder webClient(WebClient webClient) {
 		Assert.notNull(webClient, "'webClient' must not be null");
-		this.tokenClient = (endpoint) -> new WebClientTokenClient(webClient, endpoint);
+		this.tokenClient = (spec) -> new WebClientTokenClient(webClient, spec);
 		return this;
 	}
 
@@ -128,7 +128,7 @@ public final class PatternHealthTokenCacheBuilder {
 	 */
 	public PatternHealthTokenCacheBuilder restClient(RestClient restClient) {
 		Assert.notNull(restClient, "'restClient' must not be null");
-		this.tokenClient = (endpoint) -> new RestClientTokenClient(restClient, endpoint);
+		this.tokenClient = (spec) -> new RestClientTokenClient(restClient, spec);
 		return this;
 	}
 

@@ -57,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  * @author Pattern Health Spring Boot authors
  */
 record TokenCacheSettings(URI tokenUri, String clientId, String clientSecret,
-		Function<TokenEndpoint, TokenClient> tokenClient, boolean encodeCredentials, Duration defaultExpiresIn,
+		Function<TokenRequestSpec, TokenClient> tokenClient, boolean encodeCredentials, Duration defaultExpiresIn,
 		double refreshAhead, double expiryMargin, Duration timeout, int maxAttempts, Duration initialBackoff,
 		Duration maxBackoff, Duration maxRetryAfter, Duration roundBackoff, Duration maxRoundBackoff,
 		Duration maxLifetime, Duration rejectedCredentialsCooldown, Duration unauthorizedReplacementInterval,

@@ -39,7 +39,7 @@ import org.springframework.util.Assert;
  * concurrent caller) and the request is sent once more; the answer to that second
  * attempt, whatever it is, goes to the caller. The first {@code 401} goes to the caller
  * instead when the token was too young to be dead (the {@code 401} was the resource's
- * answer, see {@link PatternHealthTokenCache#invalidate}), or when the request's
+ * answer, see {@link PatternHealthTokenCache#replaceRejected}), or when the request's
  * {@link PatternHealth#REPLAY_ATTRIBUTE} is {@code false}.
  * <p>
  * The body of a request that reaches an interceptor has been buffered by
@@ -73,7 +73,8 @@ public final class PatternHealthBearerInterceptor implements ClientHttpRequestIn
 		}
 		OAuth2AccessToken sent = this.tokenCache.getAuthorizedClient().getAccessToken();
 		ClientHttpResponse response = execute(request, body, execution, sent);
-		if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value() || !this.tokenCache.invalidate(sent)
+		if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()
+				|| !this.tokenCache.replaceRejected(sent)
 				|| Boolean.FALSE.equals(request.getAttributes().get(PatternHealth.REPLAY_ATTRIBUTE))) {
 			return response;
 		}

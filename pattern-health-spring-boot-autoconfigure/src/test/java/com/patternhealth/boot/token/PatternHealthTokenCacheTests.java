@@ -525,14 +525,14 @@ class PatternHealthTokenCacheTests {
 		TokenCacheCaller.Caller manager = caller(
 				manager().unauthorizedReplacementInterval(Duration.ofSeconds(5)).build());
 		OAuth2AccessToken first = authorize(manager);
-		assertThat(manager.cache.invalidate(first)).isTrue();
+		assertThat(manager.cache.replaceRejected(first)).isTrue();
 		OAuth2AccessToken second = authorize(manager);
 		assertThat(second.getTokenValue()).isEqualTo("token-2");
 		this.clock.advance(Duration.ofMillis(4999));
-		assertThat(manager.cache.invalidate(second)).isFalse();
+		assertThat(manager.cache.replaceRejected(second)).isFalse();
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
 		this.clock.advance(Duration.ofMillis(1));
-		assertThat(manager.cache.invalidate(second)).isTrue();
+		assertThat(manager.cache.replaceRejected(second)).isTrue();
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-3");
 		assertThat(tokenRequests(server)).isEqualTo(3);
 	}
