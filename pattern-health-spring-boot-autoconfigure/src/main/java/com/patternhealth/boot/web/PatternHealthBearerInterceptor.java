@@ -16,10 +16,10 @@
 
 package com.patternhealth.boot.web;
 
-import com.patternhealth.boot.origin.PatternHealthOrigin;
 import java.io.IOException;
 import java.net.URI;
 
+import com.patternhealth.boot.origin.PatternHealthOrigin;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 
 import org.springframework.http.HttpHeaders;
@@ -46,9 +46,8 @@ import org.springframework.util.Assert;
  * {@code RestClient}, so it can be sent twice.
  *
  * @author Pattern Health Spring Boot authors
- * @since 0.1.0
  */
-public final class PatternHealthBearerInterceptor implements ClientHttpRequestInterceptor {
+final class PatternHealthBearerInterceptor implements ClientHttpRequestInterceptor {
 
 	private final PatternHealthTokenCache tokenCache;
 
@@ -59,7 +58,7 @@ public final class PatternHealthBearerInterceptor implements ClientHttpRequestIn
 	 * @param tokenCache the cache that provides the token
 	 * @param baseUrl the base URL whose origin receives the token
 	 */
-	public PatternHealthBearerInterceptor(PatternHealthTokenCache tokenCache, URI baseUrl) {
+	PatternHealthBearerInterceptor(PatternHealthTokenCache tokenCache, URI baseUrl) {
 		Assert.notNull(tokenCache, "'tokenCache' must not be null");
 		this.tokenCache = tokenCache;
 		this.origin = PatternHealthOrigin.ofBaseUrl(baseUrl);
