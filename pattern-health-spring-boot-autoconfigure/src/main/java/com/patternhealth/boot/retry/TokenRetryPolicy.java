@@ -81,7 +81,7 @@ public final class TokenRetryPolicy {
 	 * @param attempts the number of attempts made so far
 	 * @return the backoff
 	 */
-	public Duration backoff(long attempts) {
+	Duration backoff(long attempts) {
 		return this.backoff.after(attempts);
 	}
 

@@ -89,7 +89,7 @@ public final class PatternHealthAuthorizedClientManager
 	public Mono<Void> onAuthorizationFailure(OAuth2AuthorizationException authorizationException,
 			Authentication principal, Map<String, Object> attributes) {
 		if (attributes.get(OAuth2AuthorizedClient.class.getName()) instanceof OAuth2AuthorizedClient rejected) {
-			this.tokenCache.invalidate(rejected.getAccessToken());
+			this.tokenCache.replaceRejected(rejected.getAccessToken());
 		}
 		return Mono.empty();
 	}

@@ -17,7 +17,6 @@
 package com.patternhealth.boot.token;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -78,13 +77,15 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 
 	private final ClientRegistration publicRegistration;
 
-	private final String name;
-
 	private final TokenFailures failures;
 
 	private final TokenRequests requests;
 
-	private final Settings settings;
+	private final TokenCacheSettings settings;
+
+	private final Duration maxWait;
+
+	private final Backoff roundBackoff;
 
 	private final AtomicReference<TokenCacheState> state = new AtomicReference<>(TokenCacheState.EMPTY);
 
@@ -94,28 +95,27 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	PatternHealthTokenCache(PatternHealthTokenCacheBuilder builder) {
+	PatternHealthTokenCache(TokenCacheSettings settings) {
 		ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
 			.clientName("Pattern Health")
-			.clientId(builder.clientId)
-			.clientSecret(builder.clientSecret)
+			.clientId(settings.clientId())
+			.clientSecret(settings.clientSecret())
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-			.tokenUri(builder.tokenUri.toString())
+			.tokenUri(settings.tokenUri().toString())
 			.build();
 		this.publicRegistration = ClientRegistration.withClientRegistration(registration).clientSecret(null).build();
-		this.name = builder.name;
-		this.failures = new TokenFailures(builder.clientId, builder.tokenUri.toString());
+		this.failures = new TokenFailures(settings.clientId(), settings.tokenUri().toString());
 		DefaultOAuth2TokenRequestHeadersConverter<OAuth2ClientCredentialsGrantRequest> headers = new DefaultOAuth2TokenRequestHeadersConverter<>();
-		headers.setEncodeClientCredentials(builder.encodeCredentials);
-		TokenEndpoint endpoint = new TokenEndpoint(new OAuth2ClientCredentialsGrantRequest(registration), headers,
-				new TokenResponseReader(this.failures, builder.defaultExpiresIn, builder.maxLifetime, builder.clock),
-				builder.timeout);
-		this.requests = new TokenRequests(builder.tokenClient.apply(endpoint), this.failures,
-				builder.tokenUri.toString(), builder);
-		this.settings = new Settings(builder.refreshAhead, builder.expiryMargin, builder.maxWait(),
-				new Backoff(builder.roundBackoff, builder.maxRoundBackoff), builder.maxRetryAfter, builder.maxLifetime,
-				builder.rejectedCredentialsCooldown, builder.unauthorizedReplacementInterval, builder.clock);
+		headers.setEncodeClientCredentials(settings.encodeCredentials());
+		TokenRequestSpec spec = new TokenRequestSpec(new OAuth2ClientCredentialsGrantRequest(registration), headers,
+				new TokenResponseReader(this.failures, settings.defaultExpiresIn(), settings.maxLifetime(),
+						settings.clock()),
+				settings.timeout());
+		this.requests = new TokenRequests(settings.tokenClient().apply(spec), this.failures, settings);
+		this.settings = settings;
+		this.maxWait = settings.maxWait();
+		this.roundBackoff = new Backoff(settings.roundBackoff(), settings.maxRoundBackoff());
 	}
 
 	/**
@@ -150,14 +150,13 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	public OAuth2AuthorizedClient getAuthorizedClient() {
 		CompletableFuture<CachedToken> token = acquire();
 		try {
-			return (token.isDone() ? token.join() : token.get(this.settings.maxWait().toNanos(), TimeUnit.NANOSECONDS))
-				.client();
+			return (token.isDone() ? token.join() : token.get(this.maxWait.toNanos(), TimeUnit.NANOSECONDS)).client();
 		}
 		catch (CompletionException | ExecutionException ex) {
 			throw forCaller(ex);
 		}
 		catch (TimeoutException ex) {
-			throw this.failures.notWithin(this.settings.maxWait());
+			throw this.failures.notWithin(this.maxWait);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -166,19 +165,21 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	}
 
 	/**
-	 * Drop the given token, which Pattern Health answered {@code 401} to, so that the
-	 * next call obtains a new one; a newer token is never dropped for the failure of an
-	 * older one. A token that was itself obtained because of a {@code 401} is kept for
-	 * the
+	 * Answer a {@code 401} of Pattern Health to the given token: drop the token, so that
+	 * the next call obtains a new one, and say whether the request may be sent again. A
+	 * newer token is never dropped for the failure of an older one. A token that was
+	 * itself obtained because of a {@code 401} is kept for the
 	 * {@linkplain PatternHealthTokenCacheBuilder#unauthorizedReplacementInterval(Duration)
 	 * unauthorized replacement interval}: a {@code 401} to it is the resource's answer (a
 	 * permission problem), not a dead token, and it bounds the token requests that
 	 * {@code 401} answers can cause.
-	 * @param rejected the token that was rejected
-	 * @return whether the request may be sent again with the token the cache hands out
-	 * next; {@code false} when the {@code 401} is the resource's answer
+	 * @param rejected the token that Pattern Health answered {@code 401} to
+	 * @return {@code true} if the request may be sent once more with the token the cache
+	 * hands out next (the rejected token is dropped, or a newer one is there already);
+	 * {@code false} if the {@code 401} is the resource's answer, which goes to the caller
+	 * as it is
 	 */
-	public boolean invalidate(OAuth2AccessToken rejected) {
+	public boolean replaceRejected(OAuth2AccessToken rejected) {
 		String rejectedValue = rejected.getTokenValue();
 		Instant now = this.settings.clock().instant();
 		while (true) {
@@ -203,7 +204,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * @return the name: {@code default}, a configured name, or {@code run-time}
 	 */
 	public String getName() {
-		return this.name;
+		return this.settings.name();
 	}
 
 	/**
@@ -396,9 +397,9 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		PatternHealthTokenException handedOut = this.closed ? this.failures.closed() : failure;
 		try {
 			Instant now = this.settings.clock().instant();
-			TokenCacheState failed = update((current) -> current.failed(handedOut, now,
-					this.settings.roundBackoff().after(current.failures() + 1), this.settings.maxRetryAfter(),
-					this.settings.rejectedCredentialsCooldown(), this.failures));
+			TokenCacheState failed = update(
+					(current) -> current.failed(handedOut, now, this.roundBackoff.after(current.failures() + 1),
+							this.settings.maxRetryAfter(), this.settings.rejectedCredentialsCooldown(), this.failures));
 			if (!this.closed) {
 				logFailure(handedOut, failed);
 			}
@@ -445,15 +446,6 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		else {
 			logger.warn(failure.getMessage());
 		}
-	}
-
-	/**
-	 * The settings of a cache, fixed when it is built.
-	 */
-	private record Settings(double refreshAhead, double expiryMargin, Duration maxWait, Backoff roundBackoff,
-			Duration maxRetryAfter, Duration maxLifetime, Duration rejectedCredentialsCooldown,
-			Duration unauthorizedReplacementInterval, Clock clock) {
-
 	}
 
 }

@@ -50,51 +50,51 @@ public final class PatternHealthTokenCacheBuilder {
 			"org.springframework.web.reactive.function.client.WebClient",
 			PatternHealthTokenCacheBuilder.class.getClassLoader());
 
-	final URI tokenUri;
+	private final URI tokenUri;
 
-	final String clientId;
+	private final String clientId;
 
-	final String clientSecret;
+	private final String clientSecret;
 
-	Function<TokenEndpoint, TokenClient> tokenClient = webClientPresent
-			? (endpoint) -> new WebClientTokenClient(WebClient.create(), endpoint)
-			: (endpoint) -> new RestClientTokenClient(RestClient.create(), endpoint);
+	private Function<TokenRequestSpec, TokenClient> tokenClient = webClientPresent
+			? (spec) -> new WebClientTokenClient(WebClient.create(), spec)
+			: (spec) -> new RestClientTokenClient(RestClient.create(), spec);
 
-	boolean encodeCredentials;
+	private boolean encodeCredentials;
 
-	Duration defaultExpiresIn = Duration.ofMinutes(5);
+	private Duration defaultExpiresIn = Duration.ofMinutes(5);
 
-	double refreshAhead = 0.1;
+	private double refreshAhead = 0.1;
 
-	double expiryMargin = 0.02;
+	private double expiryMargin = 0.02;
 
-	Duration timeout = Duration.ofSeconds(10);
+	private Duration timeout = Duration.ofSeconds(10);
 
-	int maxAttempts = 3;
+	private int maxAttempts = 3;
 
-	Duration initialBackoff = Duration.ofMillis(200);
+	private Duration initialBackoff = Duration.ofMillis(200);
 
-	Duration maxBackoff = Duration.ofSeconds(5);
+	private Duration maxBackoff = Duration.ofSeconds(5);
 
-	Duration maxRetryAfter = Duration.ofMinutes(2);
+	private Duration maxRetryAfter = Duration.ofMinutes(2);
 
-	Duration roundBackoff = Duration.ofSeconds(1);
+	private Duration roundBackoff = Duration.ofSeconds(1);
 
-	Duration maxRoundBackoff = Duration.ofSeconds(30);
+	private Duration maxRoundBackoff = Duration.ofSeconds(30);
 
-	Duration maxLifetime = DEFAULT_MAX_LIFETIME;
+	private Duration maxLifetime = DEFAULT_MAX_LIFETIME;
 
-	Duration rejectedCredentialsCooldown = Duration.ofSeconds(1);
+	private Duration rejectedCredentialsCooldown = Duration.ofSeconds(1);
 
-	Duration unauthorizedReplacementInterval = Duration.ofSeconds(5);
+	private Duration unauthorizedReplacementInterval = Duration.ofSeconds(5);
 
-	Clock clock = Clock.systemUTC();
+	private Clock clock = Clock.systemUTC();
 
-	String name = "default";
+	private String name = "default";
 
-	ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
-	@Nullable TokenRequestObservationConvention observationConvention;
+	private @Nullable TokenRequestObservationConvention observationConvention;
 
 	PatternHealthTokenCacheBuilder(URI tokenUri, String clientId, String clientSecret) {
 		Assert.isTrue(tokenUri.isAbsolute(), "'tokenUri' must be absolute");
@@ -113,7 +113,7 @@ public final class PatternHealthTokenCacheBuilder {
 	 */
 	public PatternHealthTokenCacheBuilder webClient(WebClient webClient) {
 		Assert.notNull(webClient, "'webClient' must not be null");
-		this.tokenClient = (endpoint) -> new WebClientTokenClient(webClient, endpoint);
+		this.tokenClient = (spec) -> new WebClientTokenClient(webClient, spec);
 		return this;
 	}
 
@@ -128,7 +128,7 @@ public final class PatternHealthTokenCacheBuilder {
 	 */
 	public PatternHealthTokenCacheBuilder restClient(RestClient restClient) {
 		Assert.notNull(restClient, "'restClient' must not be null");
-		this.tokenClient = (endpoint) -> new RestClientTokenClient(restClient, endpoint);
+		this.tokenClient = (spec) -> new RestClientTokenClient(restClient, spec);
 		return this;
 	}
 
@@ -321,17 +321,9 @@ public final class PatternHealthTokenCacheBuilder {
 	 * @return this builder
 	 */
 	public PatternHealthTokenCacheBuilder clock(Clock clock) {
+		Assert.notNull(clock, "'clock' must not be null");
 		this.clock = clock;
 		return this;
-	}
-
-	/**
-	 * The longest a blocking caller waits for the shared token request: every attempt
-	 * timing out after the longest backoff, and a second more.
-	 */
-	Duration maxWait() {
-		long attempts = Math.min(this.maxAttempts, 1000);
-		return this.timeout.plus(this.maxBackoff).multipliedBy(attempts).plusSeconds(1);
 	}
 
 	/**
@@ -339,10 +331,23 @@ public final class PatternHealthTokenCacheBuilder {
 	 * @return the cache
 	 */
 	public PatternHealthTokenCache build() {
+		return new PatternHealthTokenCache(settings());
+	}
+
+	/**
+	 * Check the settings together and fix them: the cache never sees this builder, so
+	 * that changing it after {@link #build()} changes no cache.
+	 */
+	TokenCacheSettings settings() {
 		Assert.isTrue(this.expiryMargin >= 0 && this.expiryMargin < this.refreshAhead && this.refreshAhead < 1,
 				"Expected 0 <= expiry margin < refresh ahead < 1, got expiry margin " + this.expiryMargin
 						+ " and refresh ahead " + this.refreshAhead);
-		return new PatternHealthTokenCache(this);
+		return new TokenCacheSettings(this.tokenUri, this.clientId, this.clientSecret, this.tokenClient,
+				this.encodeCredentials, this.defaultExpiresIn, this.refreshAhead, this.expiryMargin, this.timeout,
+				this.maxAttempts, this.initialBackoff, this.maxBackoff, this.maxRetryAfter, this.roundBackoff,
+				this.maxRoundBackoff, this.maxLifetime, this.rejectedCredentialsCooldown,
+				this.unauthorizedReplacementInterval, this.clock, this.name, this.observationRegistry,
+				this.observationConvention);
 	}
 
 }

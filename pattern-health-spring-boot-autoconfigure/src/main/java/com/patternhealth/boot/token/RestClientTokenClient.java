@@ -65,11 +65,11 @@ final class RestClientTokenClient implements TokenClient {
 
 	private final RestClient restClient;
 
-	private final TokenEndpoint endpoint;
+	private final TokenRequestSpec spec;
 
-	RestClientTokenClient(RestClient restClient, TokenEndpoint endpoint) {
+	RestClientTokenClient(RestClient restClient, TokenRequestSpec spec) {
 		this.restClient = restClient;
-		this.endpoint = endpoint;
+		this.spec = spec;
 	}
 
 	@Override
@@ -85,7 +85,7 @@ final class RestClientTokenClient implements TokenClient {
 	}
 
 	private void send(CompletableFuture<OAuth2AccessTokenResponse> answer, Attempt attempt) {
-		answer.orTimeout(this.endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS).whenComplete((token, failure) -> {
+		answer.orTimeout(this.spec.timeout().toNanos(), TimeUnit.NANOSECONDS).whenComplete((token, failure) -> {
 			if (failure instanceof TimeoutException) {
 				attempt.interrupt();
 			}
@@ -101,8 +101,8 @@ final class RestClientTokenClient implements TokenClient {
 	private void send(CompletableFuture<OAuth2AccessTokenResponse> answer) {
 		try {
 			answer.complete(this.restClient.post()
-				.uri(this.endpoint.tokenUri())
-				.headers((headers) -> headers.addAll(this.endpoint.headers()))
+				.uri(this.spec.tokenUri())
+				.headers((headers) -> headers.addAll(this.spec.headers()))
 				.body(GRANT)
 				.exchange((request, response) -> read(response)));
 		}
@@ -119,10 +119,9 @@ final class RestClientTokenClient implements TokenClient {
 		try (InputStream body = response.getBody()) {
 			byte[] bytes = body.readNBytes(TokenResponseReader.MAX_BODY_SIZE + 1);
 			if (bytes.length > TokenResponseReader.MAX_BODY_SIZE) {
-				throw this.endpoint.reader().invalid(status, TokenResponseReader.TOO_LARGE);
+				throw this.spec.reader().invalid(status, TokenResponseReader.TOO_LARGE);
 			}
-			return this.endpoint.reader()
-				.read(status, response.getHeaders(), new String(bytes, StandardCharsets.UTF_8));
+			return this.spec.reader().read(status, response.getHeaders(), new String(bytes, StandardCharsets.UTF_8));
 		}
 	}
 

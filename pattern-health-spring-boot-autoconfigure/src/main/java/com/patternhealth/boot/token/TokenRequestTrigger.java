@@ -20,9 +20,8 @@ package com.patternhealth.boot.token;
  * What made the token cache ask Pattern Health for a token.
  *
  * @author Pattern Health Spring Boot authors
- * @since 0.1.0
  */
-public enum TokenRequestTrigger {
+enum TokenRequestTrigger {
 
 	/**
 	 * No token was there yet.
@@ -55,7 +54,7 @@ public enum TokenRequestTrigger {
 	 * Return the value of this trigger as a low-cardinality key value.
 	 * @return the value, such as {@code refresh-ahead}
 	 */
-	public String getValue() {
+	String getValue() {
 		return this.value;
 	}
 

@@ -84,17 +84,17 @@ final class TokenRequests implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	TokenRequests(TokenClient client, TokenFailures failures, String tokenUri, PatternHealthTokenCacheBuilder builder) {
+	TokenRequests(TokenClient client, TokenFailures failures, TokenCacheSettings settings) {
 		this.client = client;
 		this.failures = failures;
-		this.tokenUri = tokenUri;
-		this.name = builder.name;
-		this.retry = new TokenRetryPolicy(builder.maxAttempts, builder.initialBackoff, builder.maxBackoff);
-		this.timeout = builder.timeout;
-		this.maxAttempts = builder.maxAttempts;
-		this.clock = builder.clock;
-		this.observationRegistry = builder.observationRegistry;
-		this.observationConvention = builder.observationConvention;
+		this.tokenUri = settings.tokenUri().toString();
+		this.name = settings.name();
+		this.retry = new TokenRetryPolicy(settings.maxAttempts(), settings.initialBackoff(), settings.maxBackoff());
+		this.timeout = settings.timeout();
+		this.maxAttempts = settings.maxAttempts();
+		this.clock = settings.clock();
+		this.observationRegistry = settings.observationRegistry();
+		this.observationConvention = settings.observationConvention();
 	}
 
 	private static ScheduledThreadPoolExecutor scheduler() {

@@ -35,20 +35,20 @@ final class WebClientTokenClient implements TokenClient {
 
 	private final WebClientReactiveClientCredentialsTokenResponseClient client = new WebClientReactiveClientCredentialsTokenResponseClient();
 
-	private final TokenEndpoint endpoint;
+	private final TokenRequestSpec spec;
 
-	WebClientTokenClient(WebClient webClient, TokenEndpoint endpoint) {
-		this.endpoint = endpoint;
+	WebClientTokenClient(WebClient webClient, TokenRequestSpec spec) {
+		this.spec = spec;
 		this.client.setWebClient(webClient);
-		this.client.setHeadersConverter(endpoint.headersConverter());
-		this.client.setBodyExtractor(new PatternHealthAccessTokenResponseExtractor(endpoint.reader()));
+		this.client.setHeadersConverter(spec.headersConverter());
+		this.client.setBodyExtractor(new PatternHealthAccessTokenResponseExtractor(spec.reader()));
 	}
 
 	@Override
 	public CompletableFuture<OAuth2AccessTokenResponse> requestToken() {
-		OAuth2ClientCredentialsGrantRequest grantRequest = this.endpoint.grantRequest();
+		OAuth2ClientCredentialsGrantRequest grantRequest = this.spec.grantRequest();
 		return this.client.getTokenResponse(grantRequest)
-			.timeout(this.endpoint.timeout())
+			.timeout(this.spec.timeout())
 			.onErrorMap(WebClientRequestException.class, TokenClient::ioFailure)
 			.toFuture();
 	}

@@ -16,10 +16,10 @@
 
 package com.patternhealth.boot.web;
 
-import com.patternhealth.boot.origin.PatternHealthOrigin;
 import java.io.IOException;
 import java.net.URI;
 
+import com.patternhealth.boot.origin.PatternHealthOrigin;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 
 import org.springframework.http.HttpHeaders;
@@ -39,16 +39,15 @@ import org.springframework.util.Assert;
  * concurrent caller) and the request is sent once more; the answer to that second
  * attempt, whatever it is, goes to the caller. The first {@code 401} goes to the caller
  * instead when the token was too young to be dead (the {@code 401} was the resource's
- * answer, see {@link PatternHealthTokenCache#invalidate}), or when the request's
+ * answer, see {@link PatternHealthTokenCache#replaceRejected}), or when the request's
  * {@link PatternHealth#REPLAY_ATTRIBUTE} is {@code false}.
  * <p>
  * The body of a request that reaches an interceptor has been buffered by
  * {@code RestClient}, so it can be sent twice.
  *
  * @author Pattern Health Spring Boot authors
- * @since 0.1.0
  */
-public final class PatternHealthBearerInterceptor implements ClientHttpRequestInterceptor {
+final class PatternHealthBearerInterceptor implements ClientHttpRequestInterceptor {
 
 	private final PatternHealthTokenCache tokenCache;
 
@@ -59,7 +58,7 @@ public final class PatternHealthBearerInterceptor implements ClientHttpRequestIn
 	 * @param tokenCache the cache that provides the token
 	 * @param baseUrl the base URL whose origin receives the token
 	 */
-	public PatternHealthBearerInterceptor(PatternHealthTokenCache tokenCache, URI baseUrl) {
+	PatternHealthBearerInterceptor(PatternHealthTokenCache tokenCache, URI baseUrl) {
 		Assert.notNull(tokenCache, "'tokenCache' must not be null");
 		this.tokenCache = tokenCache;
 		this.origin = PatternHealthOrigin.ofBaseUrl(baseUrl);
@@ -73,7 +72,8 @@ public final class PatternHealthBearerInterceptor implements ClientHttpRequestIn
 		}
 		OAuth2AccessToken sent = this.tokenCache.getAuthorizedClient().getAccessToken();
 		ClientHttpResponse response = execute(request, body, execution, sent);
-		if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value() || !this.tokenCache.invalidate(sent)
+		if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()
+				|| !this.tokenCache.replaceRejected(sent)
 				|| Boolean.FALSE.equals(request.getAttributes().get(PatternHealth.REPLAY_ATTRIBUTE))) {
 			return response;
 		}

@@ -16,10 +16,10 @@
 
 package com.patternhealth.boot.web;
 
-import com.patternhealth.boot.origin.PatternHealthOrigin;
 import java.net.URI;
 import java.time.Duration;
 
+import com.patternhealth.boot.origin.PatternHealthOrigin;
 import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
 import reactor.core.publisher.Mono;
 
@@ -41,9 +41,8 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * each attempt carries a valid token and replays itself after a {@code 401}.
  *
  * @author Pattern Health Spring Boot authors
- * @since 0.1.0
  */
-public final class PatternHealthRetryExchangeFilterFunction implements ExchangeFilterFunction {
+final class PatternHealthRetryExchangeFilterFunction implements ExchangeFilterFunction {
 
 	private final PatternHealthRetryPolicy policy;
 
@@ -54,7 +53,7 @@ public final class PatternHealthRetryExchangeFilterFunction implements ExchangeF
 	 * @param policy the policy that decides when and after how long
 	 * @param baseUrl the base URL whose origin's requests are sent again
 	 */
-	public PatternHealthRetryExchangeFilterFunction(PatternHealthRetryPolicy policy, URI baseUrl) {
+	PatternHealthRetryExchangeFilterFunction(PatternHealthRetryPolicy policy, URI baseUrl) {
 		Assert.notNull(policy, "'policy' must not be null");
 		this.policy = policy;
 		this.origin = PatternHealthOrigin.ofBaseUrl(baseUrl);

@@ -16,11 +16,11 @@
 
 package com.patternhealth.boot.web;
 
-import com.patternhealth.boot.origin.PatternHealthOrigin;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
+import com.patternhealth.boot.origin.PatternHealthOrigin;
 import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
 
 import org.springframework.http.HttpRequest;
@@ -48,9 +48,8 @@ import org.springframework.util.Assert;
  * attempt carries a valid token and replays itself after a {@code 401}.
  *
  * @author Pattern Health Spring Boot authors
- * @since 0.1.0
  */
-public final class PatternHealthRetryInterceptor implements ClientHttpRequestInterceptor {
+final class PatternHealthRetryInterceptor implements ClientHttpRequestInterceptor {
 
 	private final PatternHealthRetryPolicy policy;
 
@@ -61,7 +60,7 @@ public final class PatternHealthRetryInterceptor implements ClientHttpRequestInt
 	 * @param policy the policy that decides when and after how long
 	 * @param baseUrl the base URL whose origin's requests are sent again
 	 */
-	public PatternHealthRetryInterceptor(PatternHealthRetryPolicy policy, URI baseUrl) {
+	PatternHealthRetryInterceptor(PatternHealthRetryPolicy policy, URI baseUrl) {
 		Assert.notNull(policy, "'policy' must not be null");
 		this.policy = policy;
 		this.origin = PatternHealthOrigin.ofBaseUrl(baseUrl);

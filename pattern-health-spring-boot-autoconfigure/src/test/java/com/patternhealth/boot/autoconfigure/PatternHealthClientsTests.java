@@ -144,7 +144,8 @@ class PatternHealthClientsTests {
 					.isEqualTo("acme-token");
 				assertThat(clients.get("acme")
 					.getTokenCache()
-					.invalidate(clients.get("acme").getTokenCache().getAuthorizedClient().getAccessToken())).isTrue();
+					.replaceRejected(clients.get("acme").getTokenCache().getAuthorizedClient().getAccessToken()))
+					.isTrue();
 				assertThatExceptionOfType(PatternHealthTokenException.class)
 					.isThrownBy(() -> clients.get("gamma").getTokenCache().getAuthorizedClient());
 				clients.get("beta").getRestClient().get().uri(MEMBERS).retrieve().body(String.class);

@@ -102,7 +102,7 @@ class TokenRequestObservationTests {
 				.hasHighCardinalityKeyValue("patternhealth.client-id", "client-7")
 				.hasHighCardinalityKeyValue("patternhealth.token-uri", server.baseUrl() + TOKEN_PATH)
 				.doesNotHaveEvent("retry");
-			tokenCache.invalidate(first);
+			tokenCache.replaceRejected(first);
 			tokenCache.getAuthorizedClient();
 			assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(NAME, tokenRequests(server))
 				.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("trigger", "unauthorized")

@@ -47,8 +47,23 @@ class BackoffTests {
 
 	@Test
 	void rejectsNegativeDurations() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new Backoff(Duration.ofMillis(-1), Duration.ZERO));
-		assertThatIllegalArgumentException().isThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofMillis(-1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Backoff(Duration.ofMillis(-1), Duration.ZERO))
+			.withMessage("'initial' must not be negative");
+		assertThatIllegalArgumentException().isThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofMillis(-1)))
+			.withMessage("'max' must not be negative");
+	}
+
+	@Test
+	void waitsNothingAfterAZeroBackoff() {
+		Backoff none = new Backoff(Duration.ZERO, Duration.ZERO);
+		assertThat(none.after(1)).isZero();
+		assertThat(none.after(10)).isZero();
+	}
+
+	@RepeatedTest(20)
+	void waitsAtMostTheWholeOfAOneMillisecondBackoff() {
+		assertThat(new Backoff(Duration.ofMillis(1), Duration.ofMillis(1)).after(3)).isBetween(Duration.ZERO,
+				Duration.ofMillis(1));
 	}
 
 }

@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.token;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests for {@link PatternHealthAccessTokenResponseExtractor}, without Spring or HTTP.
@@ -200,6 +202,43 @@ class PatternHealthAccessTokenResponseExtractorTests {
 			.isThrownBy(() -> read(500,
 					"{\"error\":\"server_error\",\"error_description\":\"" + description.replace("\n", "\\n") + "\"}"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n").hasSizeLessThan(400));
+	}
+
+	@Test
+	void keepsTheErrorCodeThatTheEndpointAnsweredAndNamesOneWhenItAnsweredNone() {
+		assertThat(errorCode(401, "")).isEqualTo("invalid_client");
+		assertThat(errorCode(403, "{\"error\":\"unauthorized_client\"}")).isEqualTo("unauthorized_client");
+		assertThat(errorCode(200, "{\"error\":\"invalid_grant\"}")).isEqualTo("invalid_grant");
+		assertThat(errorCode(500, "")).isEqualTo("server_error");
+		assertThat(errorCode(503, "{\"error\":\"temporarily_unavailable\"}")).isEqualTo("temporarily_unavailable");
+		assertThat(errorCode(200, "")).isEqualTo("invalid_token_response");
+	}
+
+	@Test
+	void reportsAnEmptySuccessfulAnswer() {
+		assertThatExceptionOfType(PatternHealthTokenException.class).isThrownBy(() -> read(200, ""))
+			.withMessage("Pattern Health's token endpoint answered HTTP 200 with an empty body instead of a JSON token"
+					+ " response (client 'client-7'). Check patternhealth.base-url and patternhealth.token-path.");
+	}
+
+	@Test
+	void followsNoRedirectWithOrWithoutALocation() {
+		HttpHeaders moved = new HttpHeaders();
+		moved.setLocation(URI.create("https://login.example.com/token"));
+		assertThatExceptionOfType(PatternHealthTokenException.class)
+			.isThrownBy(() -> this.extractor.read(HttpStatus.FOUND, moved, ""))
+			.withMessageContaining("answered HTTP 302 with a redirect to https://login.example.com/token, which is not"
+					+ " followed: the credentials go to no other URL (client 'client-7')");
+		assertThatExceptionOfType(PatternHealthTokenException.class)
+			.isThrownBy(() -> this.extractor.read(HttpStatus.FOUND, new HttpHeaders(), ""))
+			.withMessageContaining("answered HTTP 302 with a redirect without a Location, which is not followed");
+	}
+
+	private String errorCode(int status, String body) {
+		PatternHealthTokenException failure = catchThrowableOfType(PatternHealthTokenException.class,
+				() -> read(status, body));
+		assertThat(failure).isNotNull();
+		return failure.getError().getErrorCode();
 	}
 
 	private Duration lifetime(String body) {

@@ -36,6 +36,7 @@ import static com.patternhealth.boot.token.TokenStubs.tokenRequest;
 import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link PatternHealthAuthorizedClientManager}, the reactive face of the token
@@ -85,6 +86,15 @@ class PatternHealthAuthorizedClientManagerTests {
 		assertThat(first.block(Duration.ofSeconds(1)).getAccessToken().getTokenValue()).isEqualTo("token-1");
 		assertThat(this.manager.authorize(request()).block(Duration.ofSeconds(1)))
 			.isSameAs(first.block(Duration.ofSeconds(1)));
+	}
+
+	@Test
+	void refusesAMissingTokenCacheOrAuthorizeRequest() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new PatternHealthAuthorizedClientManager(null))
+			.withMessage("'tokenCache' must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.manager.authorize(null))
+			.withMessage("'authorizeRequest' must not be null");
+		assertThat(tokenRequests(server)).isZero();
 	}
 
 	private static OAuth2AuthorizeRequest request() {

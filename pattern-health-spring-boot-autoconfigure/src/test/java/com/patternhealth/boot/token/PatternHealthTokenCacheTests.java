@@ -523,14 +523,14 @@ class PatternHealthTokenCacheTests {
 		TokenCacheCaller.Caller manager = caller(
 				manager().unauthorizedReplacementInterval(Duration.ofSeconds(5)).build());
 		OAuth2AccessToken first = authorize(manager);
-		assertThat(manager.cache.invalidate(first)).isTrue();
+		assertThat(manager.cache.replaceRejected(first)).isTrue();
 		OAuth2AccessToken second = authorize(manager);
 		assertThat(second.getTokenValue()).isEqualTo("token-2");
 		this.clock.advance(Duration.ofMillis(4999));
-		assertThat(manager.cache.invalidate(second)).isFalse();
+		assertThat(manager.cache.replaceRejected(second)).isFalse();
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
 		this.clock.advance(Duration.ofMillis(1));
-		assertThat(manager.cache.invalidate(second)).isTrue();
+		assertThat(manager.cache.replaceRejected(second)).isTrue();
 		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-3");
 		assertThat(tokenRequests(server)).isEqualTo(3);
 	}
@@ -569,6 +569,72 @@ class PatternHealthTokenCacheTests {
 			.untilAsserted(() -> assertThat(output).doesNotContain("answered HTTP 503"));
 		assertThat(tokenRequests(server)).isOne();
 		assertThat(failure(manager)).hasMessageContaining("is closed");
+	}
+
+	@Test
+	void countsCallsServedFromTheCacheApartFromCallsThatWaitedForTheTokenEndpoint() {
+		stubTokens(server, Duration.ofHours(1), "token-1");
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		for (int i = 0; i < 3; i++) {
+			authorize(manager);
+		}
+		assertThat(manager.cache.getWaitingCalls()).isOne();
+		assertThat(manager.cache.getCachedCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void reportsAnExpiredTokenWithoutRequestingANewOne() {
+		stubTokens(server, Duration.ofMinutes(1), "token-1");
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		authorize(manager);
+		assertThat(manager.cache.getState().status()).isEqualTo(TokenState.Status.VALID);
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(manager.cache.getState().status()).isEqualTo(TokenState.Status.EXPIRED);
+		assertThat(tokenRequests(server)).isOne();
+	}
+
+	@Test
+	void closesAtOnceWhenNoTokenRequestIsUnderWay() {
+		stubTokens(server, Duration.ofHours(1), "token-1");
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		manager.cache.closeAfterPendingRequest();
+		assertThat(failure(manager))
+			.hasMessageContaining("The Pattern Health token cache is closed (client 'client-7')");
+		assertThat(tokenRequests(server)).isZero();
+	}
+
+	@Test
+	void handsTheTokenRequestUnderWayToItsCallersBeforeItCloses() {
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1)).withFixedDelay(500)));
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		CompletableFuture<OAuth2AuthorizedClient> waiting = manager.cache.authorize();
+		manager.cache.closeAfterPendingRequest();
+		assertThat(waiting).succeedsWithin(Duration.ofSeconds(10))
+			.satisfies((client) -> assertThat(client.getAccessToken().getTokenValue()).isEqualTo("token-1"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(failure(manager)).hasMessageContaining("is closed"));
+		assertThat(tokenRequests(server)).isOne();
+	}
+
+	@Test
+	void failsABlockingCallerInterruptedWhileItWaitsAndKeepsItsInterrupt() {
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1)).withFixedDelay(1000)));
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		Thread.currentThread().interrupt();
+		try {
+			assertThatExceptionOfType(PatternHealthTokenException.class)
+				.isThrownBy(() -> manager.cache.getAuthorizedClient())
+				.withMessage("Interrupted while waiting for a Pattern Health access token (client 'client-7')")
+				.withCauseInstanceOf(InterruptedException.class);
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		// The token request goes on for the other callers
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> manager.cache.getState().status() == TokenState.Status.VALID);
+		assertThat(tokenRequests(server)).isOne();
 	}
 
 	/**

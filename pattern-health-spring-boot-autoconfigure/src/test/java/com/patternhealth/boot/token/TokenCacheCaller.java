@@ -141,7 +141,7 @@ enum TokenCacheCaller {
 
 				@Override
 				void reject(OAuth2AuthorizedClient client) {
-					cache.invalidate(client.getAccessToken());
+					cache.replaceRejected(client.getAccessToken());
 				}
 
 			};

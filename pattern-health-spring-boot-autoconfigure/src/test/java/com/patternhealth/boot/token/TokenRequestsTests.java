@@ -19,9 +19,11 @@ package com.patternhealth.boot.token;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.patternhealth.boot.observation.DefaultTokenRequestObservationConvention;
+import com.patternhealth.boot.observation.TokenRequestObservationContext;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link TokenRequests}, with a token client that answers like a token endpoint
@@ -49,10 +52,11 @@ class TokenRequestsTests {
 
 	@Test
 	void closeFailsAnAcquisitionWhoseRetryIsScheduledAndStopsItsObservation() {
-		TokenRequests tokenRequests = new TokenRequests(this::unavailable, this.failures, TOKEN_URI.toString(),
+		TokenRequests tokenRequests = new TokenRequests(this::unavailable, this.failures,
 				PatternHealthTokenCache.withCredentials(TOKEN_URI, "client-7", "secret-7")
 					.observationRegistry(this.registry)
-					.retry(3, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+					.retry(3, Duration.ofSeconds(30), Duration.ofSeconds(30))
+					.settings());
 		CompletableFuture<TokenRequests.Answer> answer = tokenRequests.acquire(TokenRequestTrigger.FIRST_USE);
 		// The first attempt was answered 503: the second waits for its backoff
 		assertThat(this.requests).hasValue(1);
@@ -72,6 +76,58 @@ class TokenRequestsTests {
 			.assertThatError()
 			.hasMessage("The Pattern Health token cache is closed (client 'client-7')");
 		assertThat(this.requests).hasValue(1);
+	}
+
+	@Test
+	void failsAnAcquisitionThatStartsAfterTheCloseWithoutARequest() {
+		TokenRequests tokenRequests = new TokenRequests(this::unavailable, this.failures, settings().settings());
+		tokenRequests.close();
+		CompletableFuture<TokenRequests.Answer> answer = tokenRequests.acquire(TokenRequestTrigger.FIRST_USE);
+		assertThat(answer).failsWithin(Duration.ofSeconds(5))
+			.withThrowableThat()
+			.withCauseInstanceOf(PatternHealthTokenException.class)
+			.withMessageContaining("The Pattern Health token cache is closed (client 'client-7')");
+		assertThat(this.requests).hasValue(0);
+		assertThat(this.registry).hasObservationWithNameEqualTo(NAME)
+			.that()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("outcome", "failure");
+	}
+
+	@Test
+	void neverSendsTheRetryOfAnAcquisitionThatTheCloseEnded() {
+		TokenRequests tokenRequests = new TokenRequests(this::unavailable, this.failures,
+				settings().retry(3, Duration.ofMillis(200), Duration.ofMillis(200)).settings());
+		CompletableFuture<TokenRequests.Answer> answer = tokenRequests.acquire(TokenRequestTrigger.FIRST_USE);
+		tokenRequests.close();
+		assertThat(answer).failsWithin(Duration.ofSeconds(5));
+		// The retry was scheduled before the close: it runs, and must send nothing
+		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).until(() -> this.requests.get() == 1);
+	}
+
+	@Test
+	void retriesAFailureThatTheClientWrappedAndReportsTheFailureItself() {
+		TokenRequests tokenRequests = new TokenRequests(() -> {
+			this.requests.incrementAndGet();
+			return CompletableFuture.failedFuture(new CompletionException(this.failures
+				.answered(new OAuth2Error("server_error"), HttpStatus.SERVICE_UNAVAILABLE, null, "HTTP 503")));
+		}, this.failures, settings().retry(2, Duration.ZERO, Duration.ZERO).settings());
+		assertThat(tokenRequests.acquire(TokenRequestTrigger.FIRST_USE)).failsWithin(Duration.ofSeconds(5))
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOf(PatternHealthTokenException.class)
+			.withMessage("Pattern Health's token endpoint at " + TOKEN_URI
+					+ " answered HTTP 503 (client 'client-7'). The request may succeed later.");
+		assertThat(this.requests).hasValue(2);
+		assertThat(this.registry).hasObservationWithNameEqualTo(NAME)
+			.that()
+			.hasLowCardinalityKeyValue("outcome", "failure")
+			.satisfies((context) -> assertThat(((TokenRequestObservationContext) context).getAttempts()).isEqualTo(2));
+	}
+
+	private PatternHealthTokenCacheBuilder settings() {
+		return PatternHealthTokenCache.withCredentials(TOKEN_URI, "client-7", "secret-7")
+			.observationRegistry(this.registry);
 	}
 
 	private CompletableFuture<OAuth2AccessTokenResponse> unavailable() {

@@ -16,11 +16,17 @@
 
 package com.patternhealth.boot.web;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -31,13 +37,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -56,6 +69,7 @@ import static com.patternhealth.boot.token.TokenStubs.stubTokens;
 import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -184,6 +198,104 @@ class PatternHealthBearerExchangeFilterFunctionTests {
 		assertThat(tokenRequests(patternHealth)).isEqualTo(2);
 		patternHealth.verify(100,
 				getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-2")));
+	}
+
+	@Test
+	void replaysWithTheNextTokenOfAManagerThatIsNotAFailureHandler() {
+		AtomicInteger handedOut = new AtomicInteger();
+		ReactiveOAuth2AuthorizedClientManager manager = (request) -> Mono
+			.fromSupplier(() -> authorizedClient("token-" + handedOut.incrementAndGet()));
+		patternHealth
+			.stubFor(get(MEMBERS).withHeader("Authorization", equalTo("Bearer token-1")).willReturn(unauthorized()));
+		patternHealth
+			.stubFor(get(MEMBERS).withHeader("Authorization", equalTo("Bearer token-2")).willReturn(ok("members")));
+		WebClient webClient = WebClient.builder()
+			.baseUrl(patternHealth.baseUrl())
+			.filter(new PatternHealthBearerExchangeFilterFunction(manager, URI.create(patternHealth.baseUrl())))
+			.build();
+		assertThat(webClient.get().uri(MEMBERS).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30)))
+			.isEqualTo("members");
+		assertThat(authorizationHeaders(getRequestedFor(urlEqualTo(MEMBERS)))).containsExactly("Bearer token-1",
+				"Bearer token-2");
+		assertThat(tokenRequests(patternHealth)).isZero();
+	}
+
+	@Test
+	void handsOnAFailedReplayAsItsFailureWithoutTheBearerToken() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1", "token-2");
+		patternHealth
+			.stubFor(get(MEMBERS).withHeader("Authorization", equalTo("Bearer token-1")).willReturn(unauthorized()));
+		patternHealth.stubFor(get(MEMBERS).withHeader("Authorization", equalTo("Bearer token-2"))
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		assertThatExceptionOfType(WebClientRequestException.class).isThrownBy(() -> fetch(MEMBERS))
+			.satisfies((ex) -> assertThat(ex.getHeaders().containsHeader("Authorization")).isFalse());
+		assertThat(authorizationHeaders(getRequestedFor(urlEqualTo(MEMBERS)))).containsExactly("Bearer token-1",
+				"Bearer token-2");
+	}
+
+	@Test
+	void handsOnARequestThatFailedWithItsHeadersAndCauseButWithoutTheBearerToken() throws IOException {
+		URI unreachable = URI.create("http://localhost:" + freePort());
+		ReactiveOAuth2AuthorizedClientManager manager = (request) -> Mono.just(authorizedClient("token-1"));
+		WebClient webClient = WebClient.builder()
+			.baseUrl(unreachable.toString())
+			.defaultHeader("X-Request-Id", "r-1")
+			.filter(new PatternHealthBearerExchangeFilterFunction(manager, unreachable))
+			.build();
+		assertThatExceptionOfType(WebClientRequestException.class)
+			.isThrownBy(() -> webClient.get().uri(MEMBERS).retrieve().toBodilessEntity().block(Duration.ofSeconds(30)))
+			.satisfies((ex) -> {
+				assertThat(ex.getHeaders().containsHeader("Authorization")).isFalse();
+				assertThat(ex.getHeaders().getFirst("X-Request-Id")).isEqualTo("r-1");
+				assertThat(ex.getUri()).isEqualTo(URI.create(unreachable + MEMBERS));
+				assertThat(ex).hasRootCauseInstanceOf(ConnectException.class);
+				// The trace is where the request failed, not where the token was taken
+				// out
+				assertThat(ex.getStackTrace()).noneMatch((frame) -> frame.getClassName()
+					.equals(PatternHealthBearerExchangeFilterFunction.class.getName()));
+			});
+	}
+
+	@Test
+	void keepsTheRequestAttributesOfAnErrorAnswerItTookTheTokenOutOf() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1");
+		patternHealth.stubFor(get(MEMBERS).willReturn(aResponse().withStatus(404)));
+		assertThatExceptionOfType(WebClientResponseException.NotFound.class)
+			.isThrownBy(() -> this.webClient.get()
+				.uri(MEMBERS)
+				.attribute("trace", "t-1")
+				.retrieve()
+				.bodyToMono(String.class)
+				.block(Duration.ofSeconds(30)))
+			.satisfies((ex) -> {
+				assertThat(ex.getRequest().getHeaders().containsHeader("Authorization")).isFalse();
+				assertThat(ex.getRequest().getAttributes()).containsEntry("trace", "t-1");
+			});
+	}
+
+	@Test
+	void refusesAMissingManager() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PatternHealthBearerExchangeFilterFunction(null, URI.create(patternHealth.baseUrl())))
+			.withMessage("'authorizedClientManager' must not be null");
+	}
+
+	private static OAuth2AuthorizedClient authorizedClient(String token) {
+		ClientRegistration registration = ClientRegistration
+			.withRegistrationId(PatternHealthAuthorizedClientManager.REGISTRATION_ID)
+			.clientId("own")
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.tokenUri(patternHealth.baseUrl() + "/api/auth/token")
+			.build();
+		Instant now = Instant.now();
+		return new OAuth2AuthorizedClient(registration, "own",
+				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token, now, now.plusSeconds(60)));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private void stubRejectingTheFirstToken(String path) {

@@ -24,10 +24,15 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
 import com.patternhealth.boot.testfixtures.StandInServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -45,12 +50,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.patternhealth.boot.web.StubExchange.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link PatternHealthRetryExchangeFilterFunction}, with a real
  * {@link WebClient} against WireMock and with a hand-made exchange whose answers are
  * checked for release, on virtual time.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PatternHealthRetryExchangeFilterFunctionTests {
 
 	private static final String MEMBERS = "/api/v1/groups/g/members";
@@ -188,6 +195,29 @@ class PatternHealthRetryExchangeFilterFunctionTests {
 			.thenCancel()
 			.verify(TIMEOUT);
 		assertThat(exchange.answers()).extracting(StubExchange.Answer::releases).containsExactly(1);
+	}
+
+	@Test
+	void logsEachRetryWithTheStatusAndTheWaitAtDebugLevel(CapturedOutput output) {
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(PatternHealthRetryPolicy.class.getName(), LogLevel.DEBUG);
+		try {
+			StubExchange exchange = new StubExchange(answer(503), answer(200));
+			assertThat(filter().filter(request(HttpMethod.GET), exchange).block(TIMEOUT).statusCode().value())
+				.isEqualTo(200);
+		}
+		finally {
+			logging.setLogLevel(PatternHealthRetryPolicy.class.getName(), null);
+		}
+		assertThat(output).containsPattern("Pattern Health answered 503 to GET " + MEMBERS
+				+ "; sending it again in 0\\.\\d s \\(attempt 2 of 3\\)");
+	}
+
+	@Test
+	void refusesAMissingPolicy() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PatternHealthRetryExchangeFilterFunction(null, URI.create("https://api.example.com")))
+			.withMessage("'policy' must not be null");
 	}
 
 	private PatternHealthRetryExchangeFilterFunction filter() {

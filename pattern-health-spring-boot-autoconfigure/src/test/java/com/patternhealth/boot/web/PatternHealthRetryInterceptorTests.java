@@ -64,6 +64,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link PatternHealthRetryInterceptor}, with a real {@link RestClient} against
@@ -189,6 +190,33 @@ class PatternHealthRetryInterceptorTests {
 		assertThat(response.getBody().readAllBytes()).isEqualTo(body);
 		response.close();
 		assertThat(answers.sent.get(0).closed).isTrue();
+	}
+
+	@Test
+	void holdsAnAnswerWhoseBodyIsExactlyTheLongestHeldAndSendsTheRequestAgain() throws Exception {
+		byte[] body = new byte[BufferedClientHttpResponse.MAX_BODY_SIZE];
+		Arrays.fill(body, (byte) 'x');
+		Answers answers = new Answers(new Answer(503, body), new Answer(200));
+		ClientHttpResponse response = interceptor().intercept(request(HttpMethod.GET), new byte[0], answers);
+		assertThat(answers.sent).hasSize(2);
+		assertThat(answers.sent.get(0).closed).isTrue();
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void handsAnAnswerTooLongToHoldOnWithItsStatusText() throws Exception {
+		byte[] body = new byte[BufferedClientHttpResponse.MAX_BODY_SIZE + 1];
+		Answers answers = new Answers(new Answer(503, body), new Answer(200));
+		ClientHttpResponse response = interceptor().intercept(request(HttpMethod.GET), new byte[0], answers);
+		assertThat(response.getStatusText()).isEqualTo("Service Unavailable");
+		response.close();
+	}
+
+	@Test
+	void refusesAMissingPolicy() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PatternHealthRetryInterceptor(null, URI.create("https://api.example.com")))
+			.withMessage("'policy' must not be null");
 	}
 
 	@Test

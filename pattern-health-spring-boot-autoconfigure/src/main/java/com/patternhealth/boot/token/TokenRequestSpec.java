@@ -33,7 +33,7 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentia
  * @param timeout the time limit of one request
  * @author Pattern Health Spring Boot authors
  */
-record TokenEndpoint(OAuth2ClientCredentialsGrantRequest grantRequest,
+record TokenRequestSpec(OAuth2ClientCredentialsGrantRequest grantRequest,
 		DefaultOAuth2TokenRequestHeadersConverter<OAuth2ClientCredentialsGrantRequest> headersConverter,
 		TokenResponseReader reader, Duration timeout) {
 
