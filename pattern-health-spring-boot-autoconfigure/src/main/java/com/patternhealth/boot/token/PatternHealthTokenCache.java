@@ -31,7 +31,9 @@ import java.util.function.UnaryOperator;
 import com.patternhealth.boot.retry.Backoff;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.lang.Contract;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenRequestHeadersConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
@@ -301,6 +303,39 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	}
 
 	/**
+	 * Return the authorized client of the token cached now, without waiting, when that
+	 * token may still be used; a refresh starts in the background when the token is due
+	 * for one, as on every call. No token request starts here: when no usable token is
+	 * cached, callers ask {@link #authorize()} or {@link #getAuthorizedClient()}, which
+	 * share one. The bearer filter and interceptor read the token this way, so that a
+	 * call with a cached token waits for nothing and allocates nothing.
+	 * @return the authorized client, or {@code null} when no usable token is cached
+	 */
+	public @Nullable OAuth2AuthorizedClient getCachedAuthorizedClient() {
+		if (this.closed) {
+			return null;
+		}
+		CachedToken token = currentState().token();
+		return useCached(token, this.settings.clock().instant()) ? token.client() : null;
+	}
+
+	/**
+	 * Whether the given cached token may be used at the given instant, counting the call
+	 * as served from the cache and starting a refresh in the background when it is due.
+	 */
+	@Contract("null, _ -> false")
+	private boolean useCached(@Nullable CachedToken token, Instant now) {
+		if (token == null || !now.isBefore(token.expiresAt())) {
+			return false;
+		}
+		if (!now.isBefore(token.refreshAt())) {
+			refreshInBackground(now);
+		}
+		this.cachedCalls.increment();
+		return true;
+	}
+
+	/**
 	 * Return the token to use now: at once when one is cached, otherwise the shared token
 	 * request. The returned future is shared: callers must not complete or cancel it, and
 	 * must hand a failure on only through {@link #forCaller(CompletableFuture)} or a
@@ -314,11 +349,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		while (true) {
 			TokenCacheState current = currentState();
 			CachedToken token = current.token();
-			if (token != null && now.isBefore(token.expiresAt())) {
-				if (!now.isBefore(token.refreshAt())) {
-					refreshInBackground(now);
-				}
-				this.cachedCalls.increment();
+			if (useCached(token, now)) {
 				return token.ready();
 			}
 			if (current.round() != null) {

@@ -16,11 +16,13 @@
 
 package com.patternhealth.boot.web;
 
-import com.patternhealth.boot.origin.PatternHealthOrigin;
 import java.net.URI;
 import java.util.Map;
 
+import com.patternhealth.boot.origin.PatternHealthOrigin;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
+import com.patternhealth.boot.token.PatternHealthTokenCache;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -73,6 +75,10 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 
 	private final PatternHealthOrigin origin;
 
+	private final @Nullable PatternHealthTokenCache tokenCache;
+
+	private final BearerHeader bearer = new BearerHeader();
+
 	/**
 	 * Create a new filter for the {@code pattern-health} registration. A manager that is
 	 * also a {@link ReactiveOAuth2AuthorizationFailureHandler}, such as
@@ -91,6 +97,8 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 			.principal(PRINCIPAL)
 			.build();
 		this.origin = PatternHealthOrigin.ofBaseUrl(baseUrl);
+		this.tokenCache = (authorizedClientManager instanceof PatternHealthAuthorizedClientManager manager)
+				? manager.getTokenCache() : null;
 	}
 
 	@Override
@@ -98,11 +106,23 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 		if (!this.origin.matches(request.url())) {
 			return next.exchange(request);
 		}
-		return authorize()
-			.flatMap((client) -> send(request, client, next)
-				.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
-						? replay(request, client, response, next) : Mono.just(response)))
-			.map(PatternHealthBearerExchangeFilterFunction::withoutCredentials);
+		// A cached token is used at once: no Mono of the token, nothing to wait for
+		OAuth2AuthorizedClient cached = (this.tokenCache != null) ? this.tokenCache.getCachedAuthorizedClient() : null;
+		if (cached != null) {
+			return answer(request, cached, next);
+		}
+		return authorize().flatMap((client) -> answer(request, client, next));
+	}
+
+	/**
+	 * Send the request with the client's token, and replay it once after a {@code 401}.
+	 */
+	private Mono<ClientResponse> answer(ClientRequest request, OAuth2AuthorizedClient client, ExchangeFunction next) {
+		return send(request, client, next)
+			.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
+					? replay(request, client, response, next)
+						.map(PatternHealthBearerExchangeFilterFunction::withoutCredentials)
+					: Mono.just(withoutCredentials(response)));
 	}
 
 	/**
@@ -180,11 +200,9 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 		return this.authorizedClientManager.authorize(this.authorizeRequest);
 	}
 
-	private static ClientRequest withBearer(ClientRequest request, OAuth2AuthorizedClient client) {
-		return ClientRequest.from(request)
-			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION,
-					"Bearer " + client.getAccessToken().getTokenValue()))
-			.build();
+	private ClientRequest withBearer(ClientRequest request, OAuth2AuthorizedClient client) {
+		String bearer = this.bearer.of(client.getAccessToken());
+		return ClientRequest.from(request).headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, bearer)).build();
 	}
 
 	/**

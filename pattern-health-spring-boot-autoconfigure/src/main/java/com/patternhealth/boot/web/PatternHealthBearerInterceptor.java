@@ -53,6 +53,8 @@ final class PatternHealthBearerInterceptor implements ClientHttpRequestIntercept
 
 	private final PatternHealthOrigin origin;
 
+	private final BearerHeader bearer = new BearerHeader();
+
 	/**
 	 * Create a new interceptor.
 	 * @param tokenCache the cache that provides the token
@@ -81,9 +83,9 @@ final class PatternHealthBearerInterceptor implements ClientHttpRequestIntercept
 		return execute(request, body, execution, this.tokenCache.getAuthorizedClient().getAccessToken());
 	}
 
-	private static ClientHttpResponse execute(HttpRequest request, byte[] body, ClientHttpRequestExecution execution,
+	private ClientHttpResponse execute(HttpRequest request, byte[] body, ClientHttpRequestExecution execution,
 			OAuth2AccessToken token) throws IOException {
-		request.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + token.getTokenValue());
+		request.getHeaders().set(HttpHeaders.AUTHORIZATION, this.bearer.of(token));
 		return execution.execute(request, body);
 	}
 

@@ -21,6 +21,7 @@ import java.time.Duration;
 
 import com.patternhealth.boot.origin.PatternHealthOrigin;
 import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.Assert;
@@ -64,26 +65,31 @@ final class PatternHealthRetryExchangeFilterFunction implements ExchangeFilterFu
 		if (!this.origin.matches(request.url())) {
 			return next.exchange(request);
 		}
-		ResendableRequest again = new ResendableRequest(request);
-		return next.exchange(request).flatMap((answer) -> retry(again, next, answer, 1));
+		return next.exchange(request).flatMap((answer) -> retry(request, null, next, answer, 1));
 	}
 
-	private Mono<ClientResponse> retry(ResendableRequest again, ExchangeFunction next, ClientResponse answer,
-			int attempts) {
-		ClientRequest request = again.request();
+	/**
+	 * Hand the answer over, or send the request again after the policy's delay. The
+	 * request is copied, to tell a body that cannot be written again, only when it is
+	 * sent again: most answers are not retried.
+	 */
+	private Mono<ClientResponse> retry(ClientRequest request, @Nullable ResendableRequest resendable,
+			ExchangeFunction next, ClientResponse answer, int attempts) {
 		Duration delay = this.policy.delay(request.method(), answer.statusCode(), answer.headers().asHttpHeaders(),
 				attempts);
 		if (delay == null) {
 			return Mono.just(answer);
 		}
+		ResendableRequest again = (resendable != null) ? resendable : new ResendableRequest(request);
 		this.policy.logRetry(request.method(), request.url(), answer.statusCode(), delay, attempts);
 		HeldResponse held = new HeldResponse(answer);
 		return Mono.delay(delay)
-			.then(Mono.defer(() -> next.exchange(request)))
+			.then(Mono.defer(() -> next.exchange(again.request())))
 			.doOnCancel(held::releaseNow)
 			.onErrorResume(
 					(ex) -> again.bodyCannotBeWrittenAgain(ex) ? Mono.empty() : held.release().then(Mono.error(ex)))
-			.flatMap((response) -> held.release().then(Mono.defer(() -> retry(again, next, response, attempts + 1))))
+			.flatMap((response) -> held.release()
+				.then(Mono.defer(() -> retry(request, again, next, response, attempts + 1))))
 			.switchIfEmpty(held.handOver());
 	}
 
