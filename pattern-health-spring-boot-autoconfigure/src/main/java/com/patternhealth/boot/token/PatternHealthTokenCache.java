@@ -316,7 +316,9 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 			return null;
 		}
 		CachedToken token = currentState().token();
-		return useCached(token, this.settings.clock().instant()) ? token.client() : null;
+		// The clock's millis, not an Instant: a call with a cached token allocates
+		// nothing
+		return useCached(token, this.settings.clock().millis()) ? token.client() : null;
 	}
 
 	/**
@@ -324,12 +326,12 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 	 * as served from the cache and starting a refresh in the background when it is due.
 	 */
 	@Contract("null, _ -> false")
-	private boolean useCached(@Nullable CachedToken token, Instant now) {
-		if (token == null || !now.isBefore(token.expiresAt())) {
+	private boolean useCached(@Nullable CachedToken token, long now) {
+		if (token == null || now >= token.expiresAt().toEpochMilli()) {
 			return false;
 		}
-		if (!now.isBefore(token.refreshAt())) {
-			refreshInBackground(now);
+		if (now >= token.refreshAt().toEpochMilli()) {
+			refreshInBackground(Instant.ofEpochMilli(now));
 		}
 		this.cachedCalls.increment();
 		return true;
@@ -349,7 +351,7 @@ public final class PatternHealthTokenCache implements AutoCloseable {
 		while (true) {
 			TokenCacheState current = currentState();
 			CachedToken token = current.token();
-			if (useCached(token, now)) {
+			if (useCached(token, now.toEpochMilli())) {
 				return token.ready();
 			}
 			if (current.round() != null) {

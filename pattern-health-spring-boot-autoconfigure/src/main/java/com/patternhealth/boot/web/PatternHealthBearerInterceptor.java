@@ -28,6 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.util.Assert;
 
@@ -72,7 +73,9 @@ final class PatternHealthBearerInterceptor implements ClientHttpRequestIntercept
 		if (!this.origin.matches(request.getURI())) {
 			return execution.execute(request, body);
 		}
-		OAuth2AccessToken sent = this.tokenCache.getAuthorizedClient().getAccessToken();
+		// A cached token is used at once; the cache is waited on only for a new one
+		OAuth2AuthorizedClient cached = this.tokenCache.getCachedAuthorizedClient();
+		OAuth2AccessToken sent = ((cached != null) ? cached : this.tokenCache.getAuthorizedClient()).getAccessToken();
 		ClientHttpResponse response = execute(request, body, execution, sent);
 		if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()
 				|| !this.tokenCache.replaceRejected(sent)
