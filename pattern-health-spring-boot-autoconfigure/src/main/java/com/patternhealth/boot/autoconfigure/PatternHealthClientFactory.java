@@ -16,7 +16,6 @@
 
 package com.patternhealth.boot.autoconfigure;
 
-import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +24,7 @@ import java.util.function.Supplier;
 import com.patternhealth.boot.client.PatternHealthClient;
 import com.patternhealth.boot.client.PatternHealthClients;
 import com.patternhealth.boot.observation.TokenRequestObservationConvention;
+import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import com.patternhealth.boot.retry.PatternHealthRetryPolicy;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.token.PatternHealthTokenCacheBuilder;

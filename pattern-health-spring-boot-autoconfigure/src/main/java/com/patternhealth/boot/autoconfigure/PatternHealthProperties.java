@@ -16,12 +16,12 @@
 
 package com.patternhealth.boot.autoconfigure;
 
-import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;

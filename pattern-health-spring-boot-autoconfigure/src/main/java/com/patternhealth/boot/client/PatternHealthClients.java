@@ -16,7 +16,6 @@
 
 package com.patternhealth.boot.client;
 
-import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;

@@ -18,8 +18,8 @@ package com.patternhealth.boot.token;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;

@@ -16,11 +16,11 @@
 
 package com.patternhealth.boot.autoconfigure.service;
 
-import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import java.net.URI;
 import java.util.function.Consumer;
 
 import com.patternhealth.boot.autoconfigure.PatternHealthProperties;
+import com.patternhealth.boot.origin.PatternHealthBaseUrl;
 import com.patternhealth.boot.web.PatternHealth;
 import org.jspecify.annotations.Nullable;
 
