@@ -46,4 +46,11 @@ record BenchmarkPlan(String name, Duration jitWarmup, int rounds, Duration warmu
 	static final BenchmarkPlan QUICK = new BenchmarkPlan("quick", Duration.ofSeconds(1), 6, Duration.ofMillis(100),
 			Duration.ofMillis(500), 1, 1, 1, Duration.ofSeconds(2), 2, 1, 1, 2);
 
+	/**
+	 * The plan of the given name: {@code quick}, or else {@code full}.
+	 */
+	static BenchmarkPlan of(String name) {
+		return QUICK.name().equals(name) ? QUICK : FULL;
+	}
+
 }

@@ -60,7 +60,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 	private static final String EXPECTED_BASIC = "Basic "
 			+ Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
 
-	private static final byte[] API_BODY = ("{\"totalCount\":1,\"limit\":1,\"offset\":0,\"results\":"
+	static final byte[] API_BODY = ("{\"totalCount\":1,\"limit\":1,\"offset\":0,\"results\":"
 			+ "[{\"id\":\"0e7f\",\"href\":\"/api/v1/groups/7c5d/members/0e7f\"}]}")
 		.getBytes(StandardCharsets.UTF_8);
 

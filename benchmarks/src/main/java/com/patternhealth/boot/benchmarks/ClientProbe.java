@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 the Pattern Health Spring Boot authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package com.patternhealth.boot.benchmarks;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Measures the clients of one {@link ClientSetup} in a fresh JVM of their own, beside a
+ * loopback server of their own, and prints what it measured as lines for
+ * {@link ThroughputMatrix} to read. Each setup runs apart, as in an application of that
+ * kind: the JIT compiles its code paths alone, and no other setup's connector shares its
+ * heap.
+ * <p>
+ * Arguments: {@code throughput}, the setup's id, {@code full} or {@code quick}, and
+ * optionally {@value #WITH_SPRING_SECURITY}.
+ *
+ * @author Pattern Health Spring Boot authors
+ */
+public final class ClientProbe {
+
+	static final String WITH_SPRING_SECURITY = "with-spring-security";
+
+	static final String SERVER_PREFIX = "server\t";
+
+	static final String WARMUP_PREFIX = "warm-up\t";
+
+	private ClientProbe() {
+	}
+
+	public static void main(String[] args) {
+		List<String> arguments = List.of(args);
+		ClientSetup setup = ClientSetup.of(arguments.get(1));
+		BenchmarkPlan plan = BenchmarkPlan.of(arguments.get(2));
+		try (LoopbackPatternHealthServer server = new LoopbackPatternHealthServer()) {
+			server.reset(ThroughputBenchmark.LONG_LIFETIME, Duration.ZERO);
+			ConfigurableApplicationContext application = start(setup, server);
+			Side side = Side.of(setup, server, application);
+			ThroughputBenchmark throughput = new ThroughputBenchmark(plan, server, side,
+					arguments.contains(WITH_SPRING_SECURITY));
+			int passes = throughput.run((measurement) -> System.out.println(measurement.line()));
+			System.out.println(WARMUP_PREFIX + passes);
+			System.out.println(SERVER_PREFIX + server.tokenRequests() + "\t" + server.rejectedCalls());
+			application.close();
+		}
+		System.exit(0);
+	}
+
+	/**
+	 * Start the application of the given setup, with the starter's clients configured.
+	 */
+	static ConfigurableApplicationContext start(ClientSetup setup, LoopbackPatternHealthServer server) {
+		Map<String, Object> properties = new HashMap<>(BenchmarkApplication.patternHealthProperties(server.baseUrl()));
+		properties.putAll(setup.properties());
+		return BenchmarkApplication.start(properties, setup.actuator());
+	}
+
+}
