@@ -78,6 +78,8 @@ public final class BenchmarkRunner {
 
 	private final StringBuilder report = new StringBuilder();
 
+	private final LatencyChart chart = new LatencyChart();
+
 	private BenchmarkRunner(BenchmarkPlan plan, Set<String> parts, LoopbackPatternHealthServer server,
 			ThroughputMatrix throughput) {
 		this.plan = plan;
@@ -136,6 +138,7 @@ public final class BenchmarkRunner {
 			finally {
 				runner.close();
 			}
+			runner.drawLatency(output);
 			if (parts.contains("jmh")) {
 				new PerCallCostBenchmark(plan).appendTo(runner.report);
 			}
@@ -170,7 +173,7 @@ public final class BenchmarkRunner {
 	private void sideBySide(Side side, boolean reactive) {
 		SideBySideTable table = new SideBySideTable(side);
 		this.throughput.fill(table, side, reactive);
-		ExpiryBenchmark expiry = new ExpiryBenchmark(this.plan, this.server, side, table);
+		ExpiryBenchmark expiry = new ExpiryBenchmark(this.plan, this.server, side, table, this.chart);
 		if (this.parts.contains("tokens")) {
 			expiry.tokenRequests();
 		}
@@ -178,6 +181,25 @@ public final class BenchmarkRunner {
 			expiry.latency();
 		}
 		table.appendTo(this.report);
+	}
+
+	/**
+	 * Draw the latency runs, if any: where {@code benchmarks.chart} says in a full run,
+	 * beside the report in a quick one.
+	 */
+	private void drawLatency(Path report) throws IOException {
+		if (this.chart.isEmpty()) {
+			return;
+		}
+		String configured = System.getProperty("benchmarks.chart");
+		Path file = (configured != null && this.plan == BenchmarkPlan.FULL) ? Path.of(configured)
+				: report.resolveSibling("latency-around-expiry.svg");
+		this.chart.write(file,
+				String.format(Locale.ROOT,
+						"Latency of each call around token expiries, first round of a %s run on %s; load average %s",
+						this.plan.name(), LocalDate.now(), LoadAverage.now()));
+		this.report.append("Latency of every call of the first latency round: ").append(file).append("\n\n");
+		progress("Latency chart written to " + file);
 	}
 
 	private Contender starter() {
