@@ -41,15 +41,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code RestClient}s and the starter's {@code patternHealthRestClient}; then the heap of
  * a long run ({@link HeapBenchmark}), the filters and whole clients under JMH
  * ({@link PerCallCostBenchmark}) and the cost of the starter at application start
- * ({@link StartupBenchmark}).
+ * ({@link StartupBenchmark}); and flight recordings of the floors and the starter's
+ * clients, to show where a call's time and bytes go ({@link ProfileBenchmark}).
  * <p>
  * Arguments, in any order: {@code full} (the default) or {@code quick} (a short run to
  * try changes), the file to write the report to (ending in {@code .md}), and optionally
  * the parts to run (by default all of them):
- * {@code throughput tokens latency heap jmh startup}, the sides to measure them on (by
- * default both): {@code reactive blocking}, and the setups whose throughput is compared
- * (by default every setup of those sides; in a quick run only the two that the sides'
- * tables report), such as {@code webclient-jdk-actuator}.
+ * {@code throughput profile tokens latency heap jmh startup}, the sides to measure them
+ * on (by default both): {@code reactive blocking}, and the setups whose throughput is
+ * compared (by default every setup of those sides; in a quick run only the two that the
+ * sides' tables report), such as {@code webclient-jdk-actuator}.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -58,7 +59,7 @@ public final class BenchmarkRunner {
 	/** The starter's default refresh-ahead share, also Spring Security's clock skew. */
 	static final double REFRESH_AHEAD = 0.1;
 
-	static final List<String> PARTS = List.of("throughput", "tokens", "latency", "heap", "jmh", "startup");
+	static final List<String> PARTS = List.of("throughput", "profile", "tokens", "latency", "heap", "jmh", "startup");
 
 	static final List<String> SIDES = List.of("reactive", "blocking");
 
@@ -121,6 +122,10 @@ public final class BenchmarkRunner {
 		if (parts.contains("throughput")) {
 			throughput.run(setups(plan, parts));
 		}
+		ProfileBenchmark profiles = new ProfileBenchmark(plan, output.resolveSibling("profiles"));
+		if (parts.contains("profile")) {
+			profiles.run(setups(BenchmarkPlan.QUICK, parts));
+		}
 		try (LoopbackPatternHealthServer server = new LoopbackPatternHealthServer()) {
 			BenchmarkRunner runner = new BenchmarkRunner(plan, parts, server, throughput);
 			throughput.appendTo(runner.report);
@@ -145,6 +150,7 @@ public final class BenchmarkRunner {
 			if (parts.contains("startup")) {
 				new StartupBenchmark(plan).appendTo(runner.report);
 			}
+			profiles.appendTo(runner.report);
 			report = runner.header(loadBefore, Duration.ofNanos(System.nanoTime() - started)) + runner.report;
 		}
 		Files.createDirectories(output.toAbsolutePath().getParent());
@@ -156,8 +162,8 @@ public final class BenchmarkRunner {
 	}
 
 	/**
-	 * The setups whose throughput is compared: those named, or else every setup of the
-	 * sides to measure (in a quick run only those that the sides' tables report).
+	 * The setups to measure: those named, or else every setup of the sides to measure (in
+	 * a quick run only those that the sides' tables report).
 	 */
 	static List<ClientSetup> setups(BenchmarkPlan plan, Set<String> parts) {
 		List<ClientSetup> named = ClientSetup.ALL.stream().filter((setup) -> parts.contains(setup.id())).toList();

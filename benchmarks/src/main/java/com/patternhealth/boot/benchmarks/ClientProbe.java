@@ -16,6 +16,7 @@
 
 package com.patternhealth.boot.benchmarks;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * heap.
  * <p>
  * Arguments: {@code throughput}, the setup's id, {@code full} or {@code quick}, and
- * optionally {@value #WITH_SPRING_SECURITY}.
+ * optionally {@value #WITH_SPRING_SECURITY}; or {@value #PROFILE}, the setup's id,
+ * {@code full} or {@code quick}, and the file to write a flight recording of the floor
+ * and the starter's client to ({@link ProfileBenchmark}).
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -43,10 +46,16 @@ public final class ClientProbe {
 
 	static final String WARMUP_PREFIX = "warm-up\t";
 
+	static final String PROFILE = "profile";
+
+	static final String STARTER = "starter";
+
+	static final String FLOOR = "floor";
+
 	private ClientProbe() {
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
 		List<String> arguments = List.of(args);
 		ClientSetup setup = ClientSetup.of(arguments.get(1));
 		BenchmarkPlan plan = BenchmarkPlan.of(arguments.get(2));
@@ -54,14 +63,54 @@ public final class ClientProbe {
 			server.reset(ThroughputBenchmark.LONG_LIFETIME, Duration.ZERO);
 			ConfigurableApplicationContext application = start(setup, server);
 			Side side = Side.of(setup, server, application);
-			ThroughputBenchmark throughput = new ThroughputBenchmark(plan, server, side,
-					arguments.contains(WITH_SPRING_SECURITY));
-			int passes = throughput.run((measurement) -> System.out.println(measurement.line()));
-			System.out.println(WARMUP_PREFIX + passes);
+			if (PROFILE.equals(arguments.get(0))) {
+				profile(plan, server, side, Path.of(arguments.get(3)));
+			}
+			else {
+				ThroughputBenchmark throughput = new ThroughputBenchmark(plan, server, side,
+						arguments.contains(WITH_SPRING_SECURITY));
+				int passes = throughput.run((measurement) -> System.out.println(measurement.line()));
+				System.out.println(WARMUP_PREFIX + passes);
+			}
 			System.out.println(SERVER_PREFIX + server.tokenRequests() + "\t" + server.rejectedCalls());
 			application.close();
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * Load the floor and the starter's client until the JIT has settled, then record one
+	 * flight recording of both, in alternating slices: each slice's window, when only one
+	 * client ran, tells the recording's events apart, and both clients see the same load
+	 * of the machine on the whole.
+	 */
+	private static void profile(BenchmarkPlan plan, LoopbackPatternHealthServer server, Side side, Path file)
+			throws Exception {
+		List<MeasuredClient> clients = List.of(side.floorClient(server.issueToken()),
+				side.fresh(side.starter(), ThroughputBenchmark.LONG_LIFETIME));
+		clients.forEach(MeasuredClient::call);
+		BenchmarkRunner.progress("Profile: warming up");
+		for (int pass = 0; pass < ThroughputBenchmark.MAX_WARMUP_PASSES; pass++) {
+			for (MeasuredClient client : clients) {
+				client.throughput(side.concurrency(), plan.warmup(), plan.jitWarmup());
+			}
+		}
+		BenchmarkRunner.progress("Profile: recording");
+		List<String> roles = List.of(FLOOR, STARTER);
+		Map<String, ProfileBenchmark.Slices> slices = new HashMap<>();
+		roles.forEach((role) -> slices.put(role, new ProfileBenchmark.Slices()));
+		int rounds = (int) (plan.profile().toMillis() / plan.measure().toMillis());
+		FlightRecording.record(file, () -> {
+			for (int round = 0; round < rounds; round++) {
+				for (int index : ThroughputBenchmark.order(List.of(0, 1), round)) {
+					long start = System.currentTimeMillis() + plan.warmup().toMillis();
+					Load.Throughput throughput = clients.get(index)
+						.throughput(side.concurrency(), plan.warmup(), plan.measure());
+					slices.get(roles.get(index)).add(start, plan.measure(), throughput);
+				}
+			}
+		});
+		roles.forEach((role) -> System.out.println(slices.get(role).line(role)));
 	}
 
 	/**
