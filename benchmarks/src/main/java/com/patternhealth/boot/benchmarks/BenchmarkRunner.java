@@ -45,8 +45,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * clients, to show where a call's time and bytes go ({@link ProfileBenchmark}).
  * <p>
  * Arguments, in any order: {@code full} (the default) or {@code quick} (a short run to
- * try changes), the file to write the report to (ending in {@code .md}), and optionally
- * the parts to run (by default all of them):
+ * try changes), the file to write the report to (ending in {@code .md}; the last one
+ * given), and optionally the parts to run (by default all of them):
  * {@code throughput profile tokens latency heap jmh startup}, the sides to measure them
  * on (by default both): {@code reactive blocking}, and the setups whose throughput is
  * compared (by default every setup of those sides; in a quick run only the two that the
@@ -94,10 +94,11 @@ public final class BenchmarkRunner {
 	public static void main(String[] args) throws Exception {
 		List<String> arguments = List.of(args);
 		BenchmarkPlan plan = arguments.contains(BenchmarkPlan.QUICK.name()) ? BenchmarkPlan.QUICK : BenchmarkPlan.FULL;
+		// The last one given, so that a file named after the script's default wins
 		Path output = arguments.stream()
 			.filter((argument) -> argument.endsWith(".md"))
 			.map(Path::of)
-			.findFirst()
+			.reduce((first, last) -> last)
 			.orElse(Path.of("target/benchmark-results.md"));
 		Set<String> parts = new LinkedHashSet<>(arguments.stream()
 			.filter((argument) -> !argument.endsWith(".md") && !argument.equals(BenchmarkPlan.QUICK.name())

@@ -16,6 +16,8 @@
 
 package com.patternhealth.boot.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -52,11 +54,21 @@ public final class ClientProbe {
 
 	static final String FLOOR = "floor";
 
+	static final String STUB_PROFILE = "profile-stubs";
+
+	/** The clients of {@link WholeClientBenchmark} that the stub profile records. */
+	static final List<String> STUB_CLIENTS = List.of("webClientFloor", "webClientStarter", "restClientFloor",
+			"restClientStarter");
+
 	private ClientProbe() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		List<String> arguments = List.of(args);
+		if (STUB_PROFILE.equals(arguments.get(0))) {
+			profileStubs(BenchmarkPlan.of(arguments.get(1)), Path.of(arguments.get(2)));
+			System.exit(0);
+		}
 		ClientSetup setup = ClientSetup.of(arguments.get(1));
 		BenchmarkPlan plan = BenchmarkPlan.of(arguments.get(2));
 		try (LoopbackPatternHealthServer server = new LoopbackPatternHealthServer()) {
@@ -111,6 +123,59 @@ public final class ClientProbe {
 			}
 		});
 		roles.forEach((role) -> System.out.println(slices.get(role).line(role)));
+	}
+
+	/**
+	 * Record the whole clients of {@link WholeClientBenchmark} over the stub HTTP client
+	 * libraries, called one after another from this thread, in alternating slices as
+	 * {@link #profile} does: what each client costs without the network, the server and
+	 * the other threads of a loaded machine.
+	 */
+	private static void profileStubs(BenchmarkPlan plan, Path file) throws Exception {
+		WholeClientBenchmark benchmark = new WholeClientBenchmark();
+		benchmark.start();
+		Map<String, Runnable> clients = Map.of(STUB_CLIENTS.get(0), benchmark::webClientFloor, STUB_CLIENTS.get(1),
+				benchmark::webClientStarter, STUB_CLIENTS.get(2), benchmark::restClientFloor, STUB_CLIENTS.get(3),
+				benchmark::restClientStarter);
+		BenchmarkRunner.progress("Profile of the whole clients over stubs: warming up");
+		for (int pass = 0; pass < ThroughputBenchmark.MAX_WARMUP_PASSES; pass++) {
+			STUB_CLIENTS.forEach((name) -> callFor(clients.get(name), plan.jitWarmup()));
+		}
+		BenchmarkRunner.progress("Profile of the whole clients over stubs: recording");
+		Map<String, ProfileBenchmark.Slices> slices = new HashMap<>();
+		STUB_CLIENTS.forEach((name) -> slices.put(name, new ProfileBenchmark.Slices()));
+		int rounds = (int) (plan.profile().toMillis() / plan.measure().toMillis());
+		FlightRecording.record(file, () -> {
+			for (int round = 0; round < rounds; round++) {
+				for (String name : ThroughputBenchmark.order(STUB_CLIENTS, round)) {
+					long start = System.currentTimeMillis();
+					slices.get(name).add(start, plan.measure(), callFor(clients.get(name), plan.measure()));
+				}
+			}
+		});
+		benchmark.stop();
+		STUB_CLIENTS.forEach((name) -> System.out.println(slices.get(name).line(name)));
+	}
+
+	/**
+	 * Call the given client from this thread, one call after another, for the given time.
+	 * @return calls per second and this thread's CPU time per call
+	 */
+	private static Load.Throughput callFor(Runnable client, Duration duration) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long cpu = threads.getCurrentThreadCpuTime();
+		long start = System.nanoTime();
+		long end = start + duration.toNanos();
+		long calls = 0;
+		long now;
+		do {
+			client.run();
+			calls++;
+			now = System.nanoTime();
+		}
+		while (now < end);
+		return new Load.Throughput(calls * 1e9 / (now - start), (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / calls,
+				0);
 	}
 
 	/**

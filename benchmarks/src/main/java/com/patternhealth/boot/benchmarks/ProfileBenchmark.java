@@ -33,10 +33,13 @@ import java.util.function.Function;
 /**
  * Where the time and the bytes of a call go: a Java Flight Recorder profile of the floor
  * and of the starter's client of each setup under the throughput load, in a fresh JVM
- * ({@link ClientProbe}), the two clients running in alternating slices of one recording.
- * The report sets them side by side: CPU time and bytes allocated per call, then the
- * methods, the packages and the allocated classes that differ most, per call. The
- * recordings stay beside the report for {@code jfr print} and {@code jfr summary}.
+ * ({@link ClientProbe}), the two clients running in alternating slices of one recording;
+ * and the same of the whole clients of {@link WholeClientBenchmark} over stub HTTP client
+ * libraries, called from one thread, where neither the network, the server nor the load
+ * of the machine blurs the difference. The report sets them side by side: CPU time and
+ * bytes allocated per call, then the methods, the packages and the allocated classes that
+ * differ most, per call. The recordings stay beside the report for {@code jfr print} and
+ * {@code jfr summary}.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -48,7 +51,8 @@ final class ProfileBenchmark {
 
 	private final Path directory;
 
-	private final Map<ClientSetup, Map<String, Profile>> profiles = new LinkedHashMap<>();
+	/** The floor's and the starter's profile, by what was recorded. */
+	private final Map<String, Map<String, Profile>> profiles = new LinkedHashMap<>();
 
 	ProfileBenchmark(BenchmarkPlan plan, Path directory) {
 		this.plan = plan;
@@ -62,25 +66,40 @@ final class ProfileBenchmark {
 			Path file = this.directory.resolve(setup.id() + ".jfr");
 			List<String> lines = ForkedJvm.run(ForkedJvm.classPath((entry) -> true), ForkedJvm.HEAP, ClientProbe.class,
 					List.of(ClientProbe.PROFILE, setup.id(), this.plan.name(), file.toString()), 30);
-			Map<String, Profile> roles = new LinkedHashMap<>();
-			for (String role : List.of(ClientProbe.FLOOR, ClientProbe.STARTER)) {
-				Slices slices = Slices.parse(lines, role);
-				roles.put(role, new Profile(slices, FlightRecording.read(file, slices.windows), file));
-			}
-			this.profiles.put(setup, roles);
+			this.profiles.put(setup.description() + ", loopback calls under the throughput load",
+					profiles(lines, file, ClientProbe.FLOOR, ClientProbe.STARTER));
 		}
+		BenchmarkRunner.progress("Flight recording of the whole clients over stub HTTP client libraries (fresh JVM)");
+		Path file = this.directory.resolve("stubs.jfr");
+		List<String> lines = ForkedJvm.run(ForkedJvm.classPath((entry) -> true), ForkedJvm.HEAP, ClientProbe.class,
+				List.of(ClientProbe.STUB_PROFILE, this.plan.name(), file.toString()), 30);
+		List<String> stubs = ClientProbe.STUB_CLIENTS;
+		this.profiles.put("WebClient over a stub connector, one thread, no network",
+				profiles(lines, file, stubs.get(0), stubs.get(1)));
+		this.profiles.put("RestClient over a stub request factory, one thread, no network",
+				profiles(lines, file, stubs.get(2), stubs.get(3)));
+	}
+
+	private static Map<String, Profile> profiles(List<String> lines, Path file, String floor, String starter)
+			throws IOException {
+		Map<String, Profile> profiles = new LinkedHashMap<>();
+		for (String role : List.of(floor, starter)) {
+			Slices slices = Slices.parse(lines, role);
+			profiles.put((role.equals(floor)) ? ClientProbe.FLOOR : ClientProbe.STARTER,
+					new Profile(slices, FlightRecording.read(file, slices.windows), file));
+		}
+		return profiles;
 	}
 
 	void appendTo(StringBuilder report) {
-		this.profiles.forEach((setup, roles) -> {
+		this.profiles.forEach((title, roles) -> {
 			Profile floor = roles.get(ClientProbe.FLOOR);
 			Profile starter = roles.get(ClientProbe.STARTER);
 			report.append(String.format(Locale.ROOT,
-					"| Flight recording, %s | Floor | Starter | Starter − floor |%n|---|--:|--:|--:|%n",
-					setup.description()));
+					"| Flight recording, %s | Floor | Starter | Starter − floor |%n|---|--:|--:|--:|%n", title));
 			row(report, "Calls per second while recorded", floor.callsPerSecond(), starter.callsPerSecond(), 0);
-			row(report, "CPU time per call, client and server (µs)", floor.cpuMicrosPerCall(),
-					starter.cpuMicrosPerCall(), 1);
+			row(report, "CPU time per call (µs): of the JVM, client and server; over stubs, of the calling thread",
+					floor.cpuMicrosPerCall(), starter.cpuMicrosPerCall(), 1);
 			row(report, "Bytes allocated per call (by JFR's allocation samples)", floor.bytesPerCall(),
 					starter.bytesPerCall(), 0);
 			row(report, "Execution samples", floor.recording().samples(), starter.recording().samples(), 0);
@@ -105,7 +124,9 @@ final class ProfileBenchmark {
 							+ "the events of its own slices. Time by samples: a method's share of the client's "
 							+ "execution samples times its CPU time per call (the CPU time of the JVM, client and "
 							+ "server; samples of threads in Java code only, so native I/O has no share). Bytes by "
-							+ "JFR's allocation samples, each weighed by the bytes it stands for.%n%n",
+							+ "JFR's allocation samples, each weighed by the bytes it stands for. Over stubs: the "
+							+ "whole clients of the JMH benchmark called one after another from one thread, in the same "
+							+ "alternating slices; the CPU time is that thread's.%n%n",
 					Side.REACTIVE_CONCURRENCY, Side.BLOCKING_CONCURRENCY, ThroughputBenchmark.MAX_WARMUP_PASSES,
 					this.plan.jitWarmup().toSeconds(), FlightRecording.SAMPLING_PERIOD.toMillis(),
 					this.plan.measure().toMillis() / 1000.0, this.plan.profile().toSeconds()));
