@@ -56,7 +56,7 @@ final class LatencyChart {
 
 	private static final double MIN_MILLIS = 0.1;
 
-	private static final double MAX_MILLIS = 1000;
+	private static final double MAX_MILLIS = 10_000;
 
 	private static final String[] COLORS = { "#d62728", "#1f77b4" };
 
