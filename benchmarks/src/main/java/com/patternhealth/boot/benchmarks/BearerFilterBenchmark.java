@@ -20,7 +20,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.patternhealth.boot.token.PatternHealthAccessTokenResponseExtractor;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
 import com.patternhealth.boot.token.PatternHealthTokenCache;
 import com.patternhealth.boot.web.PatternHealthBearerExchangeFilterFunction;
@@ -37,15 +36,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -56,7 +46,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The cost each filter adds to one request when the token is already cached, without any
  * network: the starter's {@link PatternHealthBearerExchangeFilterFunction} over its
  * {@link PatternHealthAuthorizedClientManager}, a plain filter that sets a fixed header,
- * and Spring Security's {@link ServerOAuth2AuthorizedClientExchangeFilterFunction}.
+ * and Spring Security's {@code ServerOAuth2AuthorizedClientExchangeFilterFunction}.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -102,7 +92,9 @@ public class BearerFilterBenchmark {
 			.webClient(tokenEndpoint())
 			.build());
 		this.starter = new PatternHealthBearerExchangeFilterFunction(manager, BASE_URL);
-		this.springSecurity = createSpringSecurityFilter();
+		this.springSecurity = SpringSecurityWiring.reactiveFilter(
+				BASE_URL.resolve(LoopbackPatternHealthServer.TOKEN_PATH).toString(), tokenEndpoint(),
+				Duration.ofSeconds(60));
 		// Cache the tokens
 		this.starter.filter(this.request, this.exchange).block();
 		this.springSecurity.filter(this.request, this.exchange).block();
@@ -126,31 +118,6 @@ public class BearerFilterBenchmark {
 	@Benchmark
 	public ClientResponse springSecurityFilter() {
 		return this.springSecurity.filter(this.request, this.exchange).block();
-	}
-
-	private ExchangeFilterFunction createSpringSecurityFilter() {
-		ClientRegistration registration = ClientRegistration.withRegistrationId("pattern-health")
-			.clientId(LoopbackPatternHealthServer.CLIENT_ID)
-			.clientSecret(LoopbackPatternHealthServer.CLIENT_SECRET)
-			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-			.tokenUri(BASE_URL.resolve(LoopbackPatternHealthServer.TOKEN_PATH).toString())
-			.build();
-		InMemoryReactiveClientRegistrationRepository registrations = new InMemoryReactiveClientRegistrationRepository(
-				registration);
-		WebClientReactiveClientCredentialsTokenResponseClient tokenResponseClient = new WebClientReactiveClientCredentialsTokenResponseClient();
-		tokenResponseClient.setWebClient(tokenEndpoint());
-		tokenResponseClient.setBodyExtractor(
-				new PatternHealthAccessTokenResponseExtractor(registration.getClientId(), Duration.ofMinutes(5)));
-		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
-				registrations, new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
-		manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
-			.clientCredentials((clientCredentials) -> clientCredentials.accessTokenResponseClient(tokenResponseClient))
-			.build());
-		ServerOAuth2AuthorizedClientExchangeFilterFunction filter = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
-				manager);
-		filter.setDefaultClientRegistrationId(registration.getRegistrationId());
-		return filter;
 	}
 
 	/**

@@ -16,14 +16,25 @@
 
 package com.patternhealth.boot.benchmarks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,17 +66,70 @@ public class BenchmarkApplication {
 
 	/**
 	 * Start the application in process with the given properties, its {@code RestClient}s
-	 * on the JDK's {@code HttpClient}.
+	 * on the JDK's {@code HttpClient}, without Actuator.
 	 */
 	static ConfigurableApplicationContext start(Map<String, Object> properties) {
+		return start(properties, false);
+	}
+
+	/**
+	 * Start the application in process with the given properties, its {@code RestClient}s
+	 * on the JDK's {@code HttpClient} unless the properties say otherwise, and the given
+	 * configurations beside it.
+	 * @param properties the application's properties
+	 * @param actuator whether the application has Actuator, whose observations time every
+	 * client's calls; without it, Actuator's auto-configurations are left out, as if its
+	 * jars were absent
+	 * @param configurations further configurations of the application
+	 */
+	static ConfigurableApplicationContext start(Map<String, Object> properties, boolean actuator,
+			Class<?>... configurations) {
 		Map<String, Object> all = new HashMap<>(JDK_HTTP_CLIENT);
+		if (!actuator) {
+			all.put("spring.autoconfigure.exclude", String.join(",", actuatorAutoConfigurations()));
+		}
 		all.putAll(properties);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
+			.sources(configurations)
 			.web(WebApplicationType.NONE)
 			.properties(all)
 			.run();
 		describeHttpClients(context);
 		return context;
+	}
+
+	/**
+	 * The auto-configurations that Actuator brings or that only work with it: its
+	 * endpoints, health, Micrometer's metrics and observations, and the observations of
+	 * Spring Boot's clients, which need the observation registry that Actuator gives.
+	 */
+	static List<String> actuatorAutoConfigurations() {
+		try {
+			List<String> names = new ArrayList<>();
+			Enumeration<URL> imports = BenchmarkApplication.class.getClassLoader()
+				.getResources("META-INF/spring/" + AutoConfiguration.class.getName() + ".imports");
+			while (imports.hasMoreElements()) {
+				try (InputStream in = imports.nextElement().openStream()) {
+					new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+						.map(String::strip)
+						.filter(BenchmarkApplication::comesWithActuator)
+						.forEach(names::add);
+				}
+			}
+			return names;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static boolean comesWithActuator(String autoConfiguration) {
+		String simpleName = autoConfiguration.substring(autoConfiguration.lastIndexOf('.') + 1);
+		return autoConfiguration.startsWith("org.springframework.boot.actuate.")
+				|| autoConfiguration.startsWith("org.springframework.boot.micrometer.")
+				|| autoConfiguration.startsWith("org.springframework.boot.health.")
+				|| (autoConfiguration.startsWith("org.springframework.boot.")
+						&& (simpleName.contains("Observation") || simpleName.contains("Metrics")));
 	}
 
 	/**
@@ -76,10 +140,18 @@ public class BenchmarkApplication {
 	private static void describeHttpClients(ConfigurableApplicationContext context) {
 		String description = "WebClient on " + field(context.getBean(WebClient.Builder.class), "connector")
 				+ ", RestClient on "
-				+ field(context.getBean(RestClient.Builder.class).build().mutate(), "requestFactory");
+				+ field(context.getBean(RestClient.Builder.class).build().mutate(), "requestFactory")
+				+ (hasObservations(context) ? ", observed by Actuator" : "");
 		if (described.add(description)) {
 			System.out.println("[benchmarks] " + description);
 		}
+	}
+
+	/**
+	 * Whether the application observes its clients' calls, as Actuator makes it do.
+	 */
+	static boolean hasObservations(ConfigurableApplicationContext context) {
+		return context.getBeanProvider(ObservationRegistry.class).getIfAvailable() != null;
 	}
 
 	private static String field(Object target, String name) {

@@ -34,16 +34,24 @@ import java.time.Duration;
  * @param startupRounds the rounds of application starts in fresh JVMs
  * @param jmhWarmups the JMH warm-up iterations
  * @param jmhIterations the JMH measurement iterations
+ * @param profile how long a flight recording of one client lasts
  * @author Pattern Health Spring Boot authors
  */
 record BenchmarkPlan(String name, Duration jitWarmup, int rounds, Duration warmup, Duration measure, int tokenRounds,
 		int latencyRounds, int expiries, Duration soakSample, int soakSamples, int startupRounds, int jmhWarmups,
-		int jmhIterations) {
+		int jmhIterations, Duration profile) {
 
 	static final BenchmarkPlan FULL = new BenchmarkPlan("full", Duration.ofSeconds(3), 50, Duration.ofMillis(100),
-			Duration.ofMillis(500), 3, 3, 3, Duration.ofSeconds(10), 5, 5, 5, 5);
+			Duration.ofMillis(500), 3, 3, 3, Duration.ofSeconds(10), 5, 5, 5, 5, Duration.ofSeconds(30));
 
 	static final BenchmarkPlan QUICK = new BenchmarkPlan("quick", Duration.ofSeconds(1), 6, Duration.ofMillis(100),
-			Duration.ofMillis(500), 1, 1, 1, Duration.ofSeconds(2), 2, 1, 1, 2);
+			Duration.ofMillis(500), 1, 1, 1, Duration.ofSeconds(2), 2, 1, 1, 2, Duration.ofSeconds(8));
+
+	/**
+	 * The plan of the given name: {@code quick}, or else {@code full}.
+	 */
+	static BenchmarkPlan of(String name) {
+		return QUICK.name().equals(name) ? QUICK : FULL;
+	}
 
 }

@@ -20,18 +20,6 @@ import java.time.Duration;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.converter.FormHttpMessageConverter;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
-import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -54,6 +42,8 @@ record BlockingContender(String name, RestClient restClient,
 
 	static final String STARTER = "(c') starter patternHealthRestClient";
 
+	static final String SECOND_FIXED_HEADER = "(a'2) second bare RestClient";
+
 	/**
 	 * (a') The floor: Boot's {@code RestClient.Builder} with a fixed
 	 * {@code Authorization} header and no token handling at all.
@@ -73,46 +63,17 @@ record BlockingContender(String name, RestClient restClient,
 
 	/**
 	 * (b') Spring Security's blocking client_credentials support wired as its reference
-	 * documentation shows for use outside a web request: an
-	 * {@link OAuth2ClientHttpRequestInterceptor} over an
-	 * {@link AuthorizedClientServiceOAuth2AuthorizedClientManager}, which drops a token
-	 * that the API rejects, and a {@link RestClientClientCredentialsTokenResponseClient}
-	 * whose {@code RestClient}, from Boot's builder, reads {@code expires_in} as
-	 * milliseconds. The clock skew is given because Spring's default of 60 seconds would
-	 * fetch a token on every call when tokens live a few seconds.
+	 * documentation shows for use outside a web request
+	 * ({@link SpringSecurityWiring#blockingInterceptor}), its token requests sent by a
+	 * {@code RestClient} from Boot's builder that reads {@code expires_in} as
+	 * milliseconds, with the given clock skew.
 	 */
 	static BlockingContender springSecurity(ConfigurableApplicationContext host, String baseUrl, String tokenUri,
 			Duration clockSkew) {
-		ClientRegistration registration = ClientRegistration.withRegistrationId("pattern-health")
-			.clientId(LoopbackPatternHealthServer.CLIENT_ID)
-			.clientSecret(LoopbackPatternHealthServer.CLIENT_SECRET)
-			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-			.tokenUri(tokenUri)
-			.build();
-		InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
-		InMemoryOAuth2AuthorizedClientService authorizedClients = new InMemoryOAuth2AuthorizedClientService(
-				registrations);
-		RestClientClientCredentialsTokenResponseClient tokenResponseClient = new RestClientClientCredentialsTokenResponseClient();
-		tokenResponseClient.setRestClient(host.getBean(RestClient.Builder.class)
-			.configureMessageConverters((converters) -> converters.addCustomConverter(new FormHttpMessageConverter())
-				.addCustomConverter(MillisecondExpiresInConverter.httpMessageConverter()))
-			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-			.build());
-		OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
-			.clientCredentials((clientCredentials) -> clientCredentials.accessTokenResponseClient(tokenResponseClient)
-				.clockSkew(clockSkew))
-			.build();
-		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
-				registrations, authorizedClients);
-		manager.setAuthorizedClientProvider(provider);
-		OAuth2ClientHttpRequestInterceptor oauth2 = new OAuth2ClientHttpRequestInterceptor(manager);
-		oauth2.setClientRegistrationIdResolver((request) -> registration.getRegistrationId());
-		oauth2.setAuthorizationFailureHandler(
-				OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
 		RestClient restClient = host.getBean(RestClient.Builder.class)
 			.baseUrl(baseUrl)
-			.requestInterceptor(oauth2)
+			.requestInterceptor(SpringSecurityWiring.blockingInterceptor(tokenUri,
+					host.getBean(RestClient.Builder.class), clockSkew))
 			.build();
 		return new BlockingContender(SPRING_SECURITY, restClient, host);
 	}
@@ -122,8 +83,13 @@ record BlockingContender(String name, RestClient restClient,
 	 * is auto-configured from three properties.
 	 */
 	static BlockingContender starter(String baseUrl) {
-		ConfigurableApplicationContext context = BenchmarkApplication
-			.start(BenchmarkApplication.patternHealthProperties(baseUrl));
+		return starter(BenchmarkApplication.start(BenchmarkApplication.patternHealthProperties(baseUrl)));
+	}
+
+	/**
+	 * (c') The starter's {@code patternHealthRestClient} of the given application.
+	 */
+	static BlockingContender starter(ConfigurableApplicationContext context) {
 		return new BlockingContender(STARTER, context.getBean("patternHealthRestClient", RestClient.class), context);
 	}
 

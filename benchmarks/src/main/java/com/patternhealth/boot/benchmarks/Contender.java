@@ -19,20 +19,8 @@ package com.patternhealth.boot.benchmarks;
 import java.time.Duration;
 import java.util.Map;
 
-import com.patternhealth.boot.token.PatternHealthAccessTokenResponseExtractor;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -55,6 +43,8 @@ record Contender(String name, WebClient webClient, ConfigurableApplicationContex
 
 	static final String STARTER = "(c) starter patternHealthWebClient";
 
+	static final String SECOND_FIXED_HEADER = "(a2) second bare WebClient";
+
 	/**
 	 * (a) The floor: Boot's {@code WebClient.Builder} with a fixed {@code Authorization}
 	 * header and no token handling at all.
@@ -69,40 +59,16 @@ record Contender(String name, WebClient webClient, ConfigurableApplicationContex
 
 	/**
 	 * (b) Spring Security's client_credentials support wired as its reference
-	 * documentation shows for use outside a web request: a
-	 * {@link ServerOAuth2AuthorizedClientExchangeFilterFunction} over an
-	 * {@link AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager}, with the
-	 * starter's millisecond body extractor so that tokens live as long as Pattern Health
-	 * says. The clock skew is given because Spring's default of 60 seconds would fetch a
-	 * token on every call when tokens live a few seconds.
+	 * documentation shows for use outside a web request
+	 * ({@link SpringSecurityWiring#reactiveFilter}), with the starter's millisecond body
+	 * extractor and the given clock skew.
 	 */
 	static Contender springSecurity(ConfigurableApplicationContext host, String baseUrl, String tokenUri,
 			Duration clockSkew) {
-		ClientRegistration registration = ClientRegistration.withRegistrationId("pattern-health")
-			.clientId(LoopbackPatternHealthServer.CLIENT_ID)
-			.clientSecret(LoopbackPatternHealthServer.CLIENT_SECRET)
-			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-			.tokenUri(tokenUri)
+		WebClient webClient = host.getBean(WebClient.Builder.class)
+			.baseUrl(baseUrl)
+			.filter(SpringSecurityWiring.reactiveFilter(tokenUri, null, clockSkew))
 			.build();
-		InMemoryReactiveClientRegistrationRepository registrations = new InMemoryReactiveClientRegistrationRepository(
-				registration);
-		InMemoryReactiveOAuth2AuthorizedClientService authorizedClients = new InMemoryReactiveOAuth2AuthorizedClientService(
-				registrations);
-		WebClientReactiveClientCredentialsTokenResponseClient tokenResponseClient = new WebClientReactiveClientCredentialsTokenResponseClient();
-		tokenResponseClient.setBodyExtractor(
-				new PatternHealthAccessTokenResponseExtractor(registration.getClientId(), Duration.ofMinutes(5)));
-		ReactiveOAuth2AuthorizedClientProvider provider = ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
-			.clientCredentials((clientCredentials) -> clientCredentials.accessTokenResponseClient(tokenResponseClient)
-				.clockSkew(clockSkew))
-			.build();
-		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
-				registrations, authorizedClients);
-		manager.setAuthorizedClientProvider(provider);
-		ServerOAuth2AuthorizedClientExchangeFilterFunction oauth2 = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
-				manager);
-		oauth2.setDefaultClientRegistrationId(registration.getRegistrationId());
-		WebClient webClient = host.getBean(WebClient.Builder.class).baseUrl(baseUrl).filter(oauth2).build();
 		return new Contender(SPRING_SECURITY, webClient, host);
 	}
 
@@ -111,8 +77,13 @@ record Contender(String name, WebClient webClient, ConfigurableApplicationContex
 	 * is auto-configured from three properties.
 	 */
 	static Contender starter(String baseUrl) {
-		ConfigurableApplicationContext context = BenchmarkApplication
-			.start(BenchmarkApplication.patternHealthProperties(baseUrl));
+		return starter(BenchmarkApplication.start(BenchmarkApplication.patternHealthProperties(baseUrl)));
+	}
+
+	/**
+	 * (c) The starter's {@code patternHealthWebClient} of the given application.
+	 */
+	static Contender starter(ConfigurableApplicationContext context) {
 		return new Contender(STARTER, context.getBean("patternHealthWebClient", WebClient.class), context);
 	}
 

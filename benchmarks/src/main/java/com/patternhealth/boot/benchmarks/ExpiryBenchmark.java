@@ -56,11 +56,15 @@ final class ExpiryBenchmark {
 
 	private final SideBySideTable table;
 
-	ExpiryBenchmark(BenchmarkPlan plan, LoopbackPatternHealthServer server, Side side, SideBySideTable table) {
+	private final LatencyChart chart;
+
+	ExpiryBenchmark(BenchmarkPlan plan, LoopbackPatternHealthServer server, Side side, SideBySideTable table,
+			LatencyChart chart) {
 		this.plan = plan;
 		this.server = server;
 		this.side = side;
 		this.table = table;
+		this.chart = chart;
 	}
 
 	void tokenRequests() {
@@ -104,6 +108,11 @@ final class ExpiryBenchmark {
 				contender.call();
 				long firstTokens = this.server.tokenRequests();
 				Load.Samples samples = contender.openLoop(CALLS_PER_SECOND, run);
+				if (round == 0) {
+					this.chart.add(this.side.transport() + "s, " + CALLS_PER_SECOND + " calls per second, "
+							+ EXPIRY_LIFETIME.toSeconds() + "-s tokens, token endpoint answering after "
+							+ TOKEN_DELAY.toMillis() + " ms", name, samples, this.server.tokenRequestedAt());
+				}
 				long[][] windows = windows(this.server.issuedAt(), EXPIRY_LIFETIME);
 				long[] around = samples.select(windows, true);
 				long[] steady = samples.select(windows, false);

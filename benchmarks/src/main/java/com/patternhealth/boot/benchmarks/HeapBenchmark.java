@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * The heap in use after a full collection, sampled during a long run of the starter's
- * {@code patternHealthWebClient} with {@value ThroughputBenchmark#CONCURRENCY} calls in
- * flight and short-lived tokens, to show whether it grows with each refresh.
+ * {@code patternHealthWebClient} with {@value Side#REACTIVE_CONCURRENCY} calls in flight
+ * and short-lived tokens, to show whether it grows with each refresh.
  *
  * @author Pattern Health Spring Boot authors
  */
@@ -52,7 +52,7 @@ final class HeapBenchmark {
 		BenchmarkRunner.progress("Heap during a long run of (c)");
 		this.server.reset(SOAK_LIFETIME, SOAK_TOKEN_DELAY);
 		Contender contender = this.starter.get();
-		Load.ClosedLoop loop = Load.ClosedLoop.start(contender.webClient(), ThroughputBenchmark.CONCURRENCY);
+		Load.ClosedLoop loop = Load.ClosedLoop.start(contender.webClient(), Side.REACTIVE_CONCURRENCY);
 		Load.sleep(this.plan.soakSample());
 		List<Double> heap = new ArrayList<>();
 		long start = System.nanoTime();
@@ -73,7 +73,7 @@ final class HeapBenchmark {
 		report.append("| Heap during a long run of (c) | Value |\n|---|--:|\n");
 		report.append(String.format(Locale.ROOT,
 				"| Run | %.1f min, %d concurrent calls, %d-s tokens (%d ms token endpoint) |%n", minutes,
-				ThroughputBenchmark.CONCURRENCY, SOAK_LIFETIME.toSeconds(), SOAK_TOKEN_DELAY.toMillis()));
+				Side.REACTIVE_CONCURRENCY, SOAK_LIFETIME.toSeconds(), SOAK_TOKEN_DELAY.toMillis()));
 		report.append(String.format(Locale.ROOT,
 				"| Calls, token requests, 401 answers, failed calls | " + "%,d, %d, %d, %d |%n", loop.completed(),
 				this.server.tokenRequests(), this.server.rejectedCalls(), loop.failed()));

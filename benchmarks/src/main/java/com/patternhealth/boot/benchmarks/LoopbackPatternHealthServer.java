@@ -60,7 +60,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 	private static final String EXPECTED_BASIC = "Basic "
 			+ Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
 
-	private static final byte[] API_BODY = ("{\"totalCount\":1,\"limit\":1,\"offset\":0,\"results\":"
+	static final byte[] API_BODY = ("{\"totalCount\":1,\"limit\":1,\"offset\":0,\"results\":"
 			+ "[{\"id\":\"0e7f\",\"href\":\"/api/v1/groups/7c5d/members/0e7f\"}]}")
 		.getBytes(StandardCharsets.UTF_8);
 
@@ -85,6 +85,9 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 
 	/** Instant at which each token was issued, since the last reset. */
 	private final List<Long> issuedAt = new ArrayList<>();
+
+	/** Instant at which each token request arrived, since the last reset. */
+	private final List<Long> requestedAt = new ArrayList<>();
 
 	private volatile Duration tokenLifetime = Duration.ofHours(1);
 
@@ -132,6 +135,7 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 		this.validTokens.clear();
 		synchronized (this.issuedAt) {
 			this.issuedAt.clear();
+			this.requestedAt.clear();
 		}
 	}
 
@@ -168,8 +172,21 @@ final class LoopbackPatternHealthServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The instants at which token requests arrived since the last reset, in the units of
+	 * the server's clock.
+	 */
+	List<Long> tokenRequestedAt() {
+		synchronized (this.issuedAt) {
+			return List.copyOf(this.requestedAt);
+		}
+	}
+
 	private Publisher<Void> token(HttpServerRequest request, HttpServerResponse response) {
 		this.tokenRequests.incrementAndGet();
+		synchronized (this.issuedAt) {
+			this.requestedAt.add(this.nanoClock.getAsLong());
+		}
 		Duration delay = this.tokenDelay;
 		Mono<Void> received = request.receive().then();
 		if (!EXPECTED_BASIC.equals(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION))) {

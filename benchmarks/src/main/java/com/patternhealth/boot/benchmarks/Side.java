@@ -37,6 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * @param secondFloor the name of the second floor
  * @param transport the kind of client, as named in the report
  * @param throughputTarget the least throughput of the starter relative to the floor
+ * @param concurrency the calls in flight when throughput is measured
  * @param burstCalls how the calls of a burst are started, as named in the report
  * @param fixedHeader a bare client of the given name sending the given token
  * @param springSecurityClient Spring Security's client with the given clock skew
@@ -44,8 +45,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * @author Pattern Health Spring Boot authors
  */
 record Side(String floor, String springSecurity, String starter, String secondFloor, String transport,
-		double throughputTarget, String burstCalls, BiFunction<String, String, MeasuredClient> fixedHeader,
-		Function<Duration, MeasuredClient> springSecurityClient, Supplier<MeasuredClient> starterClient) {
+		double throughputTarget, int concurrency, String burstCalls,
+		BiFunction<String, String, MeasuredClient> fixedHeader, Function<Duration, MeasuredClient> springSecurityClient,
+		Supplier<MeasuredClient> starterClient) {
+
+	/** Calls in flight on the reactive side when throughput is measured. */
+	static final int REACTIVE_CONCURRENCY = 64;
+
+	/** Threads, each making one call after another, on the blocking side. */
+	static final int BLOCKING_CONCURRENCY = 32;
 
 	/**
 	 * The reactive side: (a), (b) and (c), {@code WebClient}s on Reactor Netty.
@@ -55,15 +63,23 @@ record Side(String floor, String springSecurity, String starter, String secondFl
 	 */
 	static Side reactive(LoopbackPatternHealthServer server, ConfigurableApplicationContext host,
 			Consumer<ConfigurableApplicationContext> opened) {
+		return reactive(server, host, () -> {
+			Contender contender = Contender.starter(server.baseUrl());
+			opened.accept(contender.context());
+			return contender;
+		});
+	}
+
+	/**
+	 * The reactive side, whose (c) comes from the given supplier.
+	 */
+	static Side reactive(LoopbackPatternHealthServer server, ConfigurableApplicationContext host,
+			Supplier<MeasuredClient> starter) {
 		return new Side(Contender.FIXED_HEADER, Contender.SPRING_SECURITY, Contender.STARTER,
-				"(a2) second bare WebClient", "WebClient", 0.95, "concurrent calls",
+				Contender.SECOND_FIXED_HEADER, "WebClient", 0.95, REACTIVE_CONCURRENCY, "concurrent calls",
 				(name, token) -> new Contender(name, Contender.fixedHeader(host, server.baseUrl(), token).webClient(),
 						host),
-				(clockSkew) -> Contender.springSecurity(host, server.baseUrl(), server.tokenUri(), clockSkew), () -> {
-					Contender contender = Contender.starter(server.baseUrl());
-					opened.accept(contender.context());
-					return contender;
-				});
+				(clockSkew) -> Contender.springSecurity(host, server.baseUrl(), server.tokenUri(), clockSkew), starter);
 	}
 
 	/**
@@ -75,16 +91,33 @@ record Side(String floor, String springSecurity, String starter, String secondFl
 	 */
 	static Side blocking(LoopbackPatternHealthServer server, ConfigurableApplicationContext host,
 			Consumer<ConfigurableApplicationContext> opened) {
+		return blocking(server, host, () -> {
+			BlockingContender contender = BlockingContender.starter(server.baseUrl());
+			opened.accept(contender.context());
+			return contender;
+		});
+	}
+
+	/**
+	 * The blocking side, whose (c') comes from the given supplier.
+	 */
+	static Side blocking(LoopbackPatternHealthServer server, ConfigurableApplicationContext host,
+			Supplier<MeasuredClient> starter) {
 		return new Side(BlockingContender.FIXED_HEADER, BlockingContender.SPRING_SECURITY, BlockingContender.STARTER,
-				"(a'2) second bare RestClient", "RestClient", 0.97,
+				BlockingContender.SECOND_FIXED_HEADER, "RestClient", 0.97, BLOCKING_CONCURRENCY,
 				"calls started at once on " + BlockingLoad.THREADS + " threads",
 				(name, token) -> BlockingContender.fixedHeader(name, host, server.baseUrl(), token),
 				(clockSkew) -> BlockingContender.springSecurity(host, server.baseUrl(), server.tokenUri(), clockSkew),
-				() -> {
-					BlockingContender contender = BlockingContender.starter(server.baseUrl());
-					opened.accept(contender.context());
-					return contender;
-				});
+				starter);
+	}
+
+	/**
+	 * The side of the given setup, all of whose clients come from one application that
+	 * has the starter's clients: the floors from its builders, (c) or (c') is its bean.
+	 */
+	static Side of(ClientSetup setup, LoopbackPatternHealthServer server, ConfigurableApplicationContext application) {
+		return setup.reactive() ? reactive(server, application, () -> Contender.starter(application))
+				: blocking(server, application, () -> BlockingContender.starter(application));
 	}
 
 	/**

@@ -76,8 +76,7 @@ final class SideBySideTable {
 			.append(" | Target for ")
 			.append(Side.label(side.starter()))
 			.append(" | Met |\n|---|--:|--:|--:|---|---|\n");
-		row(report, "Throughput at " + ThroughputBenchmark.CONCURRENCY + " concurrent calls (calls/s)", "throughput", 0,
-				null, null);
+		row(report, "Throughput at " + side.concurrency() + " concurrent calls (calls/s)", "throughput", 0, null, null);
 		row(report, "Throughput relative to " + floor + ", same round", "throughputRatio", 3, target,
 				(stats) -> stats.median() >= side.throughputTarget());
 		report.append("| Resolution: a second bare ")

@@ -16,19 +16,12 @@
 
 package com.patternhealth.boot.benchmarks;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * What the starter adds to the start of an application: {@link StartupProbe} is started
@@ -62,48 +55,33 @@ final class StartupCost {
 	}
 
 	private static Probe run(Variant variant) {
-		String classPath = System.getProperty("java.class.path");
-		if (!variant.starter) {
-			String without = Arrays.stream(classPath.split(File.pathSeparator))
-				.filter((entry) -> !entry.contains("pattern-health-spring-boot-autoconfigure")
-						&& !entry.contains("pattern-health-spring-boot-starter"))
-				.collect(Collectors.joining(File.pathSeparator));
-			if (without.length() == classPath.length()) {
-				throw new IllegalStateException("The starter is not on the class path " + classPath);
-			}
-			classPath = without;
+		// Applications without Actuator, which the benchmarks bring for another measure
+		String withStarter = ForkedJvm.classPath((entry) -> !ForkedJvm.isActuator(entry));
+		String classPath = variant.starter ? withStarter
+				: ForkedJvm.classPath((entry) -> !ForkedJvm.isActuator(entry) && !isStarter(entry));
+		if (classPath.equals(withStarter) && !variant.starter) {
+			throw new IllegalStateException("The starter is not on the class path " + classPath);
 		}
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx512m",
-						"-XX:+UseG1GC", "-cp", classPath, StartupProbe.class.getName()));
+		List<String> arguments = new ArrayList<>();
 		if (variant.configured) {
-			command.add(StartupProbe.CONFIGURED);
+			arguments.add(StartupProbe.CONFIGURED);
 		}
 		if (variant.buildsWebClient) {
-			command.add(StartupProbe.BUILD_WEB_CLIENT);
+			arguments.add(StartupProbe.BUILD_WEB_CLIENT);
 		}
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				throw new IllegalStateException("Start " + variant.description + " failed:\n" + output);
-			}
-			Matcher matcher = PROBE_LINE.matcher(output);
-			if (!matcher.find()) {
-				throw new IllegalStateException(
-						"No measurement in the output of " + variant.description + ":\n" + output);
-			}
-			return new Probe(Double.parseDouble(matcher.group(1)), Long.parseLong(matcher.group(2)),
-					Integer.parseInt(matcher.group(3)), Integer.parseInt(matcher.group(4)),
-					Long.parseLong(matcher.group(5)), Boolean.parseBoolean(matcher.group(6)));
+		String output = String.join("\n", ForkedJvm.run(classPath, ForkedJvm.HEAP, StartupProbe.class, arguments, 1));
+		Matcher matcher = PROBE_LINE.matcher(output);
+		if (!matcher.find()) {
+			throw new IllegalStateException("No measurement in the output of " + variant.description + ":\n" + output);
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new Probe(Double.parseDouble(matcher.group(1)), Long.parseLong(matcher.group(2)),
+				Integer.parseInt(matcher.group(3)), Integer.parseInt(matcher.group(4)),
+				Long.parseLong(matcher.group(5)), Boolean.parseBoolean(matcher.group(6)));
+	}
+
+	private static boolean isStarter(String entry) {
+		return entry.contains("pattern-health-spring-boot-autoconfigure")
+				|| entry.contains("pattern-health-spring-boot-starter");
 	}
 
 	/**

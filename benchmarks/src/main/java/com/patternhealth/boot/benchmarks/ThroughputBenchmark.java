@@ -23,18 +23,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Throughput with {@value #CONCURRENCY} calls in flight, and the CPU time (client and
- * server) per call, of the three clients of one side and of a second floor, in many short
- * rounds in rotating order, each client's result taken relative to the floor's of the
- * same round. The second floor shows how finely the comparison resolves.
+ * Throughput with the side's calls in flight, and the CPU time (client and server) per
+ * call, of the floor, a second floor, the starter's client and, optionally, Spring
+ * Security's, in many short rounds that alternate the clients: the order turns by one
+ * client every two rounds and is reversed every other round, so that each client runs as
+ * often first as last, and after each of the others. Each client's result is later taken
+ * relative to the floor's of the same round; the second floor shows how finely that
+ * comparison resolves.
  *
  * @author Pattern Health Spring Boot authors
  */
 final class ThroughputBenchmark {
-
-	static final int CONCURRENCY = 64;
 
 	static final Duration LONG_LIFETIME = Duration.ofHours(1);
 
@@ -46,78 +48,66 @@ final class ThroughputBenchmark {
 
 	private final BenchmarkPlan plan;
 
-	private final LoopbackPatternHealthServer server;
-
 	private final Side side;
 
-	private final SideBySideTable table;
+	private final List<MeasuredClient> clients = new ArrayList<>();
 
-	ThroughputBenchmark(BenchmarkPlan plan, LoopbackPatternHealthServer server, Side side, SideBySideTable table) {
+	/**
+	 * Prepare the clients of the given side: each makes one call before the warm-up.
+	 * @param plan how long and how often
+	 * @param server the loopback server, whose token the floors send
+	 * @param side the clients
+	 * @param springSecurity whether Spring Security's client is measured too
+	 */
+	ThroughputBenchmark(BenchmarkPlan plan, LoopbackPatternHealthServer server, Side side, boolean springSecurity) {
 		this.plan = plan;
-		this.server = server;
 		this.side = side;
-		this.table = table;
+		String token = server.issueToken();
+		this.clients.add(side.floorClient(token));
+		if (springSecurity) {
+			this.clients.add(side.fresh(side.springSecurity(), LONG_LIFETIME));
+		}
+		this.clients.add(side.fresh(side.starter(), LONG_LIFETIME));
+		this.clients.add(side.secondFloorClient(token));
+		this.clients.forEach(MeasuredClient::call);
 	}
 
-	void run() {
-		Side side = this.side;
-		BenchmarkRunner.progress("Throughput at " + CONCURRENCY + " concurrent calls, " + side.transport());
-		this.server.reset(LONG_LIFETIME, Duration.ZERO);
-		String token = this.server.issueToken();
-		List<MeasuredClient> contenders = List.of(side.floorClient(token),
-				side.fresh(side.springSecurity(), LONG_LIFETIME), side.fresh(side.starter(), LONG_LIFETIME));
-		MeasuredClient secondFloor = side.secondFloorClient(token);
-		for (MeasuredClient contender : contenders) {
-			contender.call();
-		}
-		int passes = warmUp(contenders);
-		List<MeasuredClient> measured = new ArrayList<>(contenders);
-		measured.add(secondFloor);
-		long failed = 0;
+	/**
+	 * Warm up, then measure every round, handing each client's result to the given
+	 * consumer as it comes.
+	 * @return the warm-up passes it took
+	 */
+	int run(Consumer<Measurement> sink) {
+		BenchmarkRunner.progress("Throughput at " + this.side.concurrency() + " concurrent calls, "
+				+ this.side.transport() + ": " + this.clients.size() + " clients");
+		int passes = warmUp();
 		for (int round = 0; round < this.plan.rounds(); round++) {
 			Map<String, Load.Throughput> results = new LinkedHashMap<>();
-			for (MeasuredClient contender : rotate(measured, round)) {
-				Load.Throughput throughput = contender.throughput(CONCURRENCY, this.plan.warmup(), this.plan.measure());
-				results.put(contender.name(), throughput);
-				failed += throughput.failed();
-				this.table.add("throughput", contender.name(), throughput.callsPerSecond());
-				this.table.add("cpuPerCall", contender.name(), throughput.cpuMicrosPerCall());
+			for (MeasuredClient client : order(this.clients, round)) {
+				Load.Throughput throughput = client.throughput(this.side.concurrency(), this.plan.warmup(),
+						this.plan.measure());
+				results.put(client.name(), throughput);
+				sink.accept(new Measurement(round, client.name(), throughput));
 			}
-			Load.Throughput floor = results.get(side.floor());
-			results.forEach((name, throughput) -> {
-				this.table.add("throughputRatio", name, throughput.callsPerSecond() / floor.callsPerSecond());
-				this.table.add("cpuRatio", name, floor.cpuMicrosPerCall() / throughput.cpuMicrosPerCall());
-			});
-			if (round % 10 == 9) {
+			if (round % 10 == 9 || round == this.plan.rounds() - 1) {
 				progress(round, results);
 			}
 		}
-		Stats noise = Stats.of(this.table.values("throughputRatio", side.secondFloor()));
-		this.table.note(String.format(Locale.ROOT,
-				"Throughput: %d rounds, each measuring every client for %.1f s after %.1f s of ramp-up, in "
-						+ "rotating order, after %d warm-up passes of %d s per client (until the rates settled: the "
-						+ "JIT takes tens of seconds of this load on two cores); tokens live 1 hour; token requests "
-						+ "%d, 401 answers %d, failed calls %d. The resolution of the comparison: a second bare "
-						+ "%s, measured in the same rounds, ran at %s of %s.",
-				this.plan.rounds(), this.plan.measure().toMillis() / 1000.0, this.plan.warmup().toMillis() / 1000.0,
-				passes, this.plan.jitWarmup().toSeconds(), this.server.tokenRequests(), this.server.rejectedCalls(),
-				failed, side.transport(), noise.format(3), Side.label(side.floor())));
+		return passes;
 	}
 
 	private void progress(int round, Map<String, Load.Throughput> results) {
-		Side side = this.side;
-		Load.Throughput floor = results.get(side.floor());
-		Load.Throughput b = results.get(side.springSecurity());
-		Load.Throughput c = results.get(side.starter());
-		Load.Throughput again = results.get(side.secondFloor());
-		String a = Side.label(side.floor());
-		BenchmarkRunner.progress(String.format(Locale.ROOT,
-				"  round %2d: %s %5.0f/s %5.1f µs CPU/call; %s/%s %.3f, CPU %.3f; %s/%s %.3f, CPU %.3f; %s/%s %.3f",
-				round + 1, a, floor.callsPerSecond(), floor.cpuMicrosPerCall(), Side.label(side.springSecurity()), a,
-				b.callsPerSecond() / floor.callsPerSecond(), floor.cpuMicrosPerCall() / b.cpuMicrosPerCall(),
-				Side.label(side.starter()), a, c.callsPerSecond() / floor.callsPerSecond(),
-				floor.cpuMicrosPerCall() / c.cpuMicrosPerCall(), Side.label(side.secondFloor()), a,
-				again.callsPerSecond() / floor.callsPerSecond()));
+		Load.Throughput floor = results.get(this.side.floor());
+		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  round %2d: %s %5.0f/s %5.1f µs CPU/call",
+				round + 1, Side.label(this.side.floor()), floor.callsPerSecond(), floor.cpuMicrosPerCall()));
+		results.forEach((name, throughput) -> {
+			if (!name.equals(this.side.floor())) {
+				line.append(String.format(Locale.ROOT, "; %s %.3f, CPU %.3f", Side.label(name),
+						throughput.callsPerSecond() / floor.callsPerSecond(),
+						floor.cpuMicrosPerCall() / throughput.cpuMicrosPerCall()));
+			}
+		});
+		BenchmarkRunner.progress(line.toString());
 	}
 
 	/**
@@ -126,17 +116,17 @@ final class ThroughputBenchmark {
 	 * passes.
 	 * @return the number of passes
 	 */
-	private int warmUp(List<MeasuredClient> contenders) {
+	private int warmUp() {
 		Map<String, Double> previous = new LinkedHashMap<>();
 		for (int pass = 1; pass <= MAX_WARMUP_PASSES; pass++) {
 			boolean settled = pass >= MIN_WARMUP_PASSES;
 			StringBuilder rates = new StringBuilder();
-			for (MeasuredClient contender : contenders) {
-				double cpu = contender.throughput(CONCURRENCY, this.plan.warmup(), this.plan.jitWarmup())
+			for (MeasuredClient client : this.clients) {
+				double cpu = client.throughput(this.side.concurrency(), this.plan.warmup(), this.plan.jitWarmup())
 					.cpuMicrosPerCall();
-				Double before = previous.put(contender.name(), cpu);
+				Double before = previous.put(client.name(), cpu);
 				settled &= (before != null && Math.abs(cpu - before) / before < SETTLED);
-				rates.append(String.format(Locale.ROOT, " %s %.1f", Side.label(contender.name()), cpu));
+				rates.append(String.format(Locale.ROOT, " %s %.1f", Side.label(client.name()), cpu));
 			}
 			BenchmarkRunner.progress("  warm-up pass " + pass + ", µs CPU/call:" + rates);
 			if (settled) {
@@ -146,10 +136,46 @@ final class ThroughputBenchmark {
 		return MAX_WARMUP_PASSES;
 	}
 
+	/**
+	 * The order of the clients in the given round: turned by one client every two rounds,
+	 * and reversed in every odd round.
+	 */
+	static <T> List<T> order(List<T> items, int round) {
+		List<T> ordered = rotate(items, round / 2);
+		if (round % 2 == 1) {
+			Collections.reverse(ordered);
+		}
+		return ordered;
+	}
+
 	static <T> List<T> rotate(List<T> items, int distance) {
 		List<T> rotated = new ArrayList<>(items);
 		Collections.rotate(rotated, -distance);
 		return rotated;
+	}
+
+	/**
+	 * What one client did in one round, also as the line a forked JVM prints it in.
+	 *
+	 * @param round the round, from 0
+	 * @param name the client
+	 * @param throughput its calls per second, CPU time per call and failed calls
+	 */
+	record Measurement(int round, String name, Load.Throughput throughput) {
+
+		static final String PREFIX = "throughput\t";
+
+		String line() {
+			return String.format(Locale.ROOT, "%s%d\t%s\t%.3f\t%.4f\t%d", PREFIX, this.round, this.name,
+					this.throughput.callsPerSecond(), this.throughput.cpuMicrosPerCall(), this.throughput.failed());
+		}
+
+		static Measurement parse(String line) {
+			String[] fields = line.substring(PREFIX.length()).split("\t");
+			return new Measurement(Integer.parseInt(fields[0]), fields[1], new Load.Throughput(
+					Double.parseDouble(fields[2]), Double.parseDouble(fields[3]), Long.parseLong(fields[4])));
+		}
+
 	}
 
 }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SideBySideTableTests {
 
 	private final Side side = new Side("(a') floor", "(b') security", "(c') starter", "(a'2) floor again", "RestClient",
-			0.97, "calls on 2 threads", (name, token) -> unused(), (clockSkew) -> unused(),
+			0.97, 32, "calls on 2 threads", (name, token) -> unused(), (clockSkew) -> unused(),
 			SideBySideTableTests::unused);
 
 	private final SideBySideTable table = new SideBySideTable(this.side);
