@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -464,12 +463,12 @@ final class PatternHealthPropertiesValidator {
 		 * @return the problems to report to
 		 */
 		@SafeVarargs
-		private <T> Problems of(@Nullable T own, Function<T, @Nullable Object>... settings) {
+		private <T> Problems of(@Nullable T own, Setting<T>... settings) {
 			if (own == null) {
 				return this;
 			}
-			for (Function<T, @Nullable Object> setting : settings) {
-				if (setting.apply(own) != null) {
+			for (Setting<T> setting : settings) {
+				if (setting.of(own) != null) {
 					return this;
 				}
 			}
@@ -479,6 +478,18 @@ final class PatternHealthPropertiesValidator {
 		List<InvalidPatternHealthPropertiesException.Problem> list() {
 			return List.copyOf(this.found);
 		}
+
+	}
+
+	/**
+	 * One setting of a named client's own settings, which it may leave unset.
+	 *
+	 * @param <T> the type of the client's own settings
+	 */
+	@FunctionalInterface
+	private interface Setting<T> {
+
+		@Nullable Object of(T settings);
 
 	}
 
