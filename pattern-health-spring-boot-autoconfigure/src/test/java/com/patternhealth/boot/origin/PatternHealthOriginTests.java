@@ -74,6 +74,14 @@ class PatternHealthOriginTests {
 	}
 
 	@Test
+	void hashesTheOriginsOfAnotherPortHostOrSchemeApart() {
+		assertThat(this.https.hashCode())
+			.isNotEqualTo(PatternHealthOrigin.of(URI.create("https://api.example.com:8443")).hashCode())
+			.isNotEqualTo(PatternHealthOrigin.of(URI.create("https://other.example.com")).hashCode())
+			.isNotEqualTo(PatternHealthOrigin.of(URI.create("http://api.example.com:443")).hashCode());
+	}
+
+	@Test
 	void refusesABaseUrlThatIsNotAbsolute() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PatternHealthOrigin.ofBaseUrl(URI.create("/api")))
 			.withMessage("'baseUrl' must be absolute");

@@ -51,6 +51,12 @@ class TokenRetryPolicyTests {
 	}
 
 	@Test
+	void waitsARetryAfterAsLongAsTheLongestBackoff() {
+		assertThat(this.retry.delay(answered(503, Duration.ofSeconds(5)), 1)).isEqualTo(Duration.ofSeconds(5));
+		assertThat(this.retry.delay(answered(503, Duration.ofMillis(5001)), 1)).isNull();
+	}
+
+	@Test
 	void retriesServerErrorsRateLimitsTimeoutsAndIoErrors() {
 		assertThat(this.retry.delay(answered(503, null), 1)).isNotNull();
 		assertThat(this.retry.delay(answered(429, null), 1)).isNotNull();

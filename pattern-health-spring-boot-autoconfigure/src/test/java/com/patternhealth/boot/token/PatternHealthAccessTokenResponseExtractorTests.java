@@ -234,6 +234,14 @@ class PatternHealthAccessTokenResponseExtractorTests {
 			.withMessageContaining("answered HTTP 302 with a redirect without a Location, which is not followed");
 	}
 
+	@Test
+	void keepsADescriptionOfTheLongestLengthWhole() {
+		String description = "d".repeat(200);
+		assertThatExceptionOfType(PatternHealthTokenException.class)
+			.isThrownBy(() -> read(500, "{\"error\":\"server_error\",\"error_description\":\"" + description + "\"}"))
+			.withMessageContaining("error 'server_error': " + description + " (client");
+	}
+
 	private String errorCode(int status, String body) {
 		PatternHealthTokenException failure = catchThrowableOfType(PatternHealthTokenException.class,
 				() -> read(status, body));

@@ -583,6 +583,31 @@ class PatternHealthTokenCacheTests {
 	}
 
 	@Test
+	void countsEveryCallThatWaitsForTheSameTokenRequest() {
+		server.stubFor(tokenRequest().willReturn(token("token-1", Duration.ofHours(1)).withFixedDelay(300)));
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		CompletableFuture<OAuth2AuthorizedClient> first = manager.cache.authorize();
+		CompletableFuture<OAuth2AuthorizedClient> second = manager.cache.authorize();
+		assertThat(first).succeedsWithin(Duration.ofSeconds(10));
+		assertThat(second).succeedsWithin(Duration.ofSeconds(10));
+		assertThat(manager.cache.getWaitingCalls()).isEqualTo(2);
+		assertThat(manager.cache.getCachedCalls()).isZero();
+		assertThat(tokenRequests(server)).isOne();
+	}
+
+	@Test
+	void letsARequestRejectedWithAnOlderTokenBeSentAgainWithTheNewerOne() {
+		stubTokens(server, Duration.ofMinutes(1), "token-1", "token-2");
+		TokenCacheCaller.Caller manager = caller(manager().build());
+		OAuth2AccessToken older = authorize(manager);
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
+		assertThat(manager.cache.replaceRejected(older)).isTrue();
+		assertThat(authorize(manager).getTokenValue()).isEqualTo("token-2");
+		assertThat(tokenRequests(server)).isEqualTo(2);
+	}
+
+	@Test
 	void reportsAnExpiredTokenWithoutRequestingANewOne() {
 		stubTokens(server, Duration.ofMinutes(1), "token-1");
 		TokenCacheCaller.Caller manager = caller(manager().build());

@@ -16,6 +16,8 @@
 
 package com.patternhealth.boot.token;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +34,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -123,6 +126,44 @@ class TokenRequestsTests {
 			.that()
 			.hasLowCardinalityKeyValue("outcome", "failure")
 			.satisfies((context) -> assertThat(((TokenRequestObservationContext) context).getAttempts()).isEqualTo(2));
+	}
+
+	@Test
+	void namesTheDeepestCauseThatSaysWhatHappenedWhenTheEndpointIsUnreachable() {
+		assertThat(unreachable(new IOException("I/O error", new IOException("Connection reset by peer"))))
+			.endsWith(": Connection reset by peer. Check patternhealth.base-url and the network.");
+		assertThat(unreachable(new IOException(null, new ConnectException())))
+			.endsWith(": Connection refused. Check patternhealth.base-url and the network.");
+		assertThat(unreachable(new IOException(null, new IOException())))
+			.endsWith(": IOException. Check patternhealth.base-url and the network.");
+	}
+
+	@Test
+	void closesTheTokenClientOnClose() {
+		AtomicInteger closed = new AtomicInteger();
+		TokenClient client = new TokenClient() {
+
+			@Override
+			public CompletableFuture<OAuth2AccessTokenResponse> requestToken() {
+				return unavailable();
+			}
+
+			@Override
+			public void close() {
+				closed.incrementAndGet();
+			}
+
+		};
+		new TokenRequests(client, this.failures, settings().settings()).close();
+		assertThat(closed).hasValue(1);
+	}
+
+	private String unreachable(IOException failure) {
+		TokenRequests tokenRequests = new TokenRequests(() -> CompletableFuture.failedFuture(failure), this.failures,
+				settings().retry(1, Duration.ZERO, Duration.ZERO).settings());
+		Throwable thrown = catchThrowable(() -> tokenRequests.acquire(TokenRequestTrigger.FIRST_USE).join());
+		assertThat(thrown).hasCauseInstanceOf(PatternHealthTokenException.class);
+		return thrown.getCause().getMessage();
 	}
 
 	private PatternHealthTokenCacheBuilder settings() {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.patternhealth.boot.token.TokenStubs.TOKEN_PATH;
@@ -41,6 +42,18 @@ class WebClientTokenClientTests {
 
 	@RegisterExtension
 	static WireMockExtension server = StandInServer.create();
+
+	@Test
+	void sendsTheTokenRequestWithAWebClientOfItsOwnWhereWebFluxIsPresent() {
+		stubTokens(server, Duration.ofHours(1), "token-1");
+		try (PatternHealthTokenCache cache = PatternHealthTokenCache
+			.withCredentials(URI.create(server.baseUrl() + TOKEN_PATH), "client-7", "secret")
+			.build()) {
+			assertThat(cache.authorize()).succeedsWithin(Duration.ofSeconds(30));
+		}
+		server.verify(1,
+				postRequestedFor(urlEqualTo(TOKEN_PATH)).withHeader("User-Agent", matching("ReactorNetty/.*")));
+	}
 
 	@Test
 	void sendsTheTokenRequestWithTheGivenWebClient() {

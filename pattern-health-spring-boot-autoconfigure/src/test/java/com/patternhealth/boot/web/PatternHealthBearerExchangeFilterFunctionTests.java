@@ -263,12 +263,14 @@ class PatternHealthBearerExchangeFilterFunctionTests {
 		assertThatExceptionOfType(WebClientResponseException.NotFound.class)
 			.isThrownBy(() -> this.webClient.get()
 				.uri(MEMBERS)
+				.header("X-Request-Id", "r-2")
 				.attribute("trace", "t-1")
 				.retrieve()
 				.bodyToMono(String.class)
 				.block(Duration.ofSeconds(30)))
 			.satisfies((ex) -> {
 				assertThat(ex.getRequest().getHeaders().containsHeader("Authorization")).isFalse();
+				assertThat(ex.getRequest().getHeaders().getFirst("X-Request-Id")).isEqualTo("r-2");
 				assertThat(ex.getRequest().getAttributes()).containsEntry("trace", "t-1");
 			});
 	}
