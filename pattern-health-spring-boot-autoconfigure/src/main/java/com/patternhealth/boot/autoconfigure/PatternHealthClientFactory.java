@@ -130,8 +130,7 @@ class PatternHealthClientFactory implements PatternHealthClients.Factory {
 						.build())
 					.build();
 		RestClient restClient = new PatternHealthRestClientConfigurer(cache, base, retryPolicy)
-			.configure(
-					this.restClientBuilder.get().requestFactory(this.requestFactories.get()).baseUrl(base.toString()))
+			.configure(this.restClientBuilder.get().baseUrl(base.toString()), this.requestFactories.get())
 			.build();
 		return new PatternHealthClient(name, base, cache, restClient,
 				(this.webClients != null) ? this.webClients.webClient(cache, base, retryPolicy) : null, retryPolicy);

@@ -125,8 +125,7 @@ class PatternHealthRestClientConfiguration {
 					new PatternHealthPropertiesMapper(properties).apiRetryPolicy())
 				.configure(restClientBuilder.getIfUnique(RestClient::builder)
 					.clone()
-					.requestFactory(requestFactories.get())
-					.baseUrl(properties.baseUri().toString()))
+					.baseUrl(properties.baseUri().toString()), requestFactories.get())
 				.build();
 		}
 

@@ -43,8 +43,8 @@ import org.springframework.util.Assert;
  * answer, see {@link PatternHealthTokenCache#replaceRejected}), or when the request's
  * {@link PatternHealth#REPLAY_ATTRIBUTE} is {@code false}.
  * <p>
- * The body of a request that reaches an interceptor has been buffered by
- * {@code RestClient}, so it can be sent twice.
+ * {@link PatternHealthClientHttpRequestFactory} runs it for each attempt, on a
+ * {@link ResendableClientHttpRequest} that holds the body, so that it can be sent twice.
  *
  * @author Pattern Health Spring Boot authors
  */

@@ -44,8 +44,9 @@ import org.springframework.util.Assert;
  * without its connection, so it goes to the caller at once, as it came, and its request
  * is not sent again; one whose body cannot be read fails the call, as reading it would.
  * <p>
- * Add it to the builder before {@link PatternHealthBearerInterceptor}, so that each
- * attempt carries a valid token and replays itself after a {@code 401}.
+ * {@link PatternHealthClientHttpRequestFactory} runs it around
+ * {@link PatternHealthBearerInterceptor}, so that each attempt carries a valid token and
+ * replays itself after a {@code 401}.
  *
  * @author Pattern Health Spring Boot authors
  */

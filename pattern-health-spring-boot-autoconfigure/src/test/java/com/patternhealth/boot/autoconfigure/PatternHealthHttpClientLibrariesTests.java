@@ -132,7 +132,11 @@ class PatternHealthHttpClientLibrariesTests {
 			RestClient restClient = context.getBean(PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME,
 					RestClient.class);
 			WebClient webClient = context.getBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, WebClient.class);
-			assertThat(ReflectionTestUtils.getField(restClient.mutate(), "requestFactory"))
+			Object requestFactory = ReflectionTestUtils.getField(restClient.mutate(), "requestFactory");
+			assertThat(requestFactory).isNotNull()
+				.extracting((factory) -> factory.getClass().getSimpleName())
+				.isEqualTo("PatternHealthClientHttpRequestFactory");
+			assertThat(ReflectionTestUtils.getField(requestFactory, "requestFactory"))
 				.isInstanceOf(this.library.requestFactory);
 			assertThat(ReflectionTestUtils.getField(webClient.mutate(), "connector"))
 				.isInstanceOf(this.library.connector);

@@ -125,7 +125,7 @@ class PatternHealthConfigurersTests {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
 		requestFactory.setReadTimeout(TIMEOUT);
 		return new PatternHealthRestClientConfigurer(this.tokenCache, this.baseUrl, retryPolicy)
-			.configure(RestClient.builder().baseUrl(this.baseUrl.toString()).requestFactory(requestFactory))
+			.configure(RestClient.builder().baseUrl(this.baseUrl.toString()), requestFactory)
 			.build();
 	}
 

@@ -90,8 +90,13 @@ class HostHttpClientTests {
 				.isEqualTo(JdkClientHttpRequestFactory.class);
 			assertThat(connector(context.getBean(WebClient.Builder.class))).isEqualTo(connectorWithout)
 				.isEqualTo(JdkClientHttpConnector.class);
-			assertThat(requestFactory(context.getBean("patternHealthRestClient", RestClient.class).mutate()))
-				.isEqualTo(JdkClientHttpRequestFactory.class);
+			Object patternHealthRequestFactory = ReflectionTestUtils
+				.getField(context.getBean("patternHealthRestClient", RestClient.class).mutate(), "requestFactory");
+			assertThat(patternHealthRequestFactory).isNotNull()
+				.extracting((factory) -> factory.getClass().getSimpleName())
+				.isEqualTo("PatternHealthClientHttpRequestFactory");
+			assertThat(ReflectionTestUtils.getField(patternHealthRequestFactory, "requestFactory"))
+				.isInstanceOf(JdkClientHttpRequestFactory.class);
 			assertThat(connector(context.getBean("patternHealthWebClient", WebClient.class).mutate()))
 				.isEqualTo(JdkClientHttpConnector.class);
 		}

@@ -57,9 +57,8 @@ class PatternHealthRestClientHttpServiceGroupConfigurer implements RestClientHtt
 	public void configureGroups(Groups<RestClient.Builder> groups) {
 		groups.filterByName(this.target.group()).forEachClient((group, builder) -> {
 			this.target.applyBaseUrl(builder::baseUrl);
-			builder.requestFactory(this.httpClients.forGroup(group.name()));
 			new PatternHealthRestClientConfigurer(this.tokenCache, this.target.origin(), this.retryPolicy)
-				.configure(builder);
+				.configure(builder, this.httpClients.forGroup(group.name()));
 		});
 	}
 

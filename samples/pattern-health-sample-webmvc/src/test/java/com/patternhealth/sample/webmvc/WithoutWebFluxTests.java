@@ -62,7 +62,13 @@ class WithoutWebFluxTests {
 		assertThat(requestFactory(this.context.getBean(RestClient.Builder.class).build()))
 			.as("the application's own RestClient stays on what Boot picks without the starter")
 			.isInstanceOf(JdkClientHttpRequestFactory.class);
-		assertThat(requestFactory(this.context.getBean("patternHealthRestClient", RestClient.class)))
+		Object patternHealthRequestFactory = requestFactory(
+				this.context.getBean("patternHealthRestClient", RestClient.class));
+		assertThat(patternHealthRequestFactory).isNotNull()
+			.extracting((factory) -> factory.getClass().getSimpleName())
+			.as("the starter's request factory, around the library's")
+			.isEqualTo("PatternHealthClientHttpRequestFactory");
+		assertThat(ReflectionTestUtils.getField(patternHealthRequestFactory, "requestFactory"))
 			.isInstanceOf(JdkClientHttpRequestFactory.class);
 		String summary = RestClient.create("http://localhost:" + this.port)
 			.get()
