@@ -85,6 +85,21 @@ public final class PatternHealthRetryPolicy {
 	}
 
 	/**
+	 * Return whether a request may be sent again, before its answer's headers are read:
+	 * an idempotent request answered {@code 429} or {@code 503}, with attempts left. The
+	 * {@link #delay} may still be {@code null}, when the answer asks for a longer wait
+	 * than the policy allows.
+	 * @param method the method of the request
+	 * @param status the status of the answer
+	 * @param attempts the number of attempts made so far
+	 * @return whether {@link #delay} may return a wait
+	 */
+	public boolean mayRetry(HttpMethod method, HttpStatusCode status, int attempts) {
+		return attempts < this.maxAttempts && IDEMPOTENT.contains(method)
+				&& (status.value() == 429 || status.value() == 503);
+	}
+
+	/**
 	 * Return how long to wait before sending a request again, or {@code null} to hand the
 	 * answer to the caller.
 	 * @param method the method of the request
@@ -94,8 +109,7 @@ public final class PatternHealthRetryPolicy {
 	 * @return the wait, or {@code null}
 	 */
 	public @Nullable Duration delay(HttpMethod method, HttpStatusCode status, HttpHeaders headers, int attempts) {
-		if (attempts >= this.maxAttempts || !IDEMPOTENT.contains(method)
-				|| (status.value() != 429 && status.value() != 503)) {
+		if (!mayRetry(method, status, attempts)) {
 			return null;
 		}
 		Duration retryAfter = RetryAfter.parse(headers, this.clock);

@@ -18,6 +18,7 @@ package com.patternhealth.boot.web;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.patternhealth.boot.origin.PatternHealthOrigin;
 import com.patternhealth.boot.token.PatternHealthAuthorizedClientManager;
@@ -27,8 +28,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -37,10 +38,13 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.util.Assert;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
@@ -57,8 +61,10 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * fails (the token request included) or is cancelled: an answer neither read nor released
  * keeps its connection from the pool.
  * <p>
- * Neither a {@link WebClientRequestException} nor a {@code WebClientResponseException}
- * carries the {@code Authorization} header to the caller.
+ * The header is written into the HTTP client's own request as it is sent, not into the
+ * {@link ClientRequest}: no copy of the request is made for it, and neither a
+ * {@link WebClientRequestException} nor a {@code WebClientResponseException}, which keep
+ * the request's headers, carries the token to the caller.
  *
  * @author Pattern Health Spring Boot authors
  * @since 0.1.0
@@ -120,27 +126,7 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 	private Mono<ClientResponse> answer(ClientRequest request, OAuth2AuthorizedClient client, ExchangeFunction next) {
 		return send(request, client, next)
 			.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
-					? replay(request, client, response, next)
-						.map(PatternHealthBearerExchangeFilterFunction::withoutCredentials)
-					: Mono.just(withoutCredentials(response)));
-	}
-
-	/**
-	 * The same answer, whose request no longer holds the {@code Authorization} header
-	 * when it is an error: the {@code WebClientResponseException} made of it keeps the
-	 * request for the caller.
-	 */
-	private static ClientResponse withoutCredentials(ClientResponse response) {
-		HttpRequest sent = response.request();
-		if (!response.statusCode().isError() || !sent.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
-			return response;
-		}
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(sent.getHeaders());
-		headers.remove(HttpHeaders.AUTHORIZATION);
-		return response.mutate()
-			.request(new SentRequest(sent.getMethod(), sent.getURI(), headers, sent.getAttributes()))
-			.build();
+					? replay(request, client, response, next) : Mono.just(response));
 	}
 
 	private Mono<ClientResponse> replay(ClientRequest request, OAuth2AuthorizedClient rejected, ClientResponse response,
@@ -174,61 +160,80 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 	}
 
 	private Mono<ClientResponse> send(ClientRequest request, OAuth2AuthorizedClient client, ExchangeFunction next) {
-		return next.exchange(withBearer(request, client))
-			.onErrorMap(WebClientRequestException.class, PatternHealthBearerExchangeFilterFunction::withoutCredentials);
-	}
-
-	/**
-	 * The same exception, without the {@code Authorization} header among the request
-	 * headers it keeps.
-	 */
-	private static WebClientRequestException withoutCredentials(WebClientRequestException ex) {
-		if (!ex.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
-			return ex;
-		}
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(ex.getHeaders());
-		headers.remove(HttpHeaders.AUTHORIZATION);
-		Throwable cause = ex.getCause();
-		Assert.state(cause != null, "A request exception has a cause");
-		WebClientRequestException copy = new WebClientRequestException(cause, ex.getMethod(), ex.getUri(), headers);
-		copy.setStackTrace(ex.getStackTrace());
-		return copy;
+		return next.exchange(new BearerClientRequest(request, this.bearer.of(client.getAccessToken())));
 	}
 
 	private Mono<OAuth2AuthorizedClient> authorize() {
 		return this.authorizedClientManager.authorize(this.authorizeRequest);
 	}
 
-	private ClientRequest withBearer(ClientRequest request, OAuth2AuthorizedClient client) {
-		String bearer = this.bearer.of(client.getAccessToken());
-		return ClientRequest.from(request).headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, bearer)).build();
-	}
-
 	/**
-	 * A request as it was sent, without its credentials.
+	 * A request that writes {@code Authorization: Bearer <token>} into the HTTP client's
+	 * own request when it is sent, and is otherwise the request it was made from: no copy
+	 * of the request per call, and a header that nothing before the HTTP client sees, so
+	 * that no {@link WebClientRequestException}, {@code WebClientResponseException}, log
+	 * line or later filter can hand the token on.
 	 */
-	private record SentRequest(HttpMethod method, URI uri, HttpHeaders headers,
-			Map<String, Object> attributes) implements HttpRequest {
+	private static final class BearerClientRequest implements ClientRequest {
 
-		@Override
-		public HttpMethod getMethod() {
-			return this.method;
+		private final ClientRequest request;
+
+		private final String authorization;
+
+		BearerClientRequest(ClientRequest request, String authorization) {
+			this.request = request;
+			this.authorization = authorization;
 		}
 
 		@Override
-		public URI getURI() {
-			return this.uri;
+		public HttpMethod method() {
+			return this.request.method();
 		}
 
 		@Override
-		public HttpHeaders getHeaders() {
-			return this.headers;
+		public URI url() {
+			return this.request.url();
 		}
 
 		@Override
-		public Map<String, Object> getAttributes() {
-			return this.attributes;
+		public HttpHeaders headers() {
+			return this.request.headers();
+		}
+
+		@Override
+		public MultiValueMap<String, String> cookies() {
+			return this.request.cookies();
+		}
+
+		@Override
+		public BodyInserter<?, ? super ClientHttpRequest> body() {
+			return this.request.body();
+		}
+
+		@Override
+		public Map<String, Object> attributes() {
+			return this.request.attributes();
+		}
+
+		@Override
+		public @Nullable Consumer<ClientHttpRequest> httpRequest() {
+			return this.request.httpRequest();
+		}
+
+		@Override
+		public String logPrefix() {
+			return this.request.logPrefix();
+		}
+
+		/**
+		 * Write the header first: the request's own headers are then added only where the
+		 * HTTP client's request has none of the name, so an {@code Authorization} header
+		 * of the caller's does not replace the token.
+		 */
+		@Override
+		public Mono<Void> writeTo(ClientHttpRequest request, ExchangeStrategies strategies) {
+			request.getHeaders().set(HttpHeaders.AUTHORIZATION, this.authorization);
+			return this.request.writeTo(request, strategies);
 		}
 
 	}

@@ -70,11 +70,14 @@ final class PatternHealthRetryExchangeFilterFunction implements ExchangeFilterFu
 
 	/**
 	 * Hand the answer over, or send the request again after the policy's delay. The
-	 * request is copied, to tell a body that cannot be written again, only when it is
-	 * sent again: most answers are not retried.
+	 * answer's headers are read, and the request copied to tell a body that cannot be
+	 * written again, only when it may be sent again: most answers are not retried.
 	 */
 	private Mono<ClientResponse> retry(ClientRequest request, @Nullable ResendableRequest resendable,
 			ExchangeFunction next, ClientResponse answer, int attempts) {
+		if (!this.policy.mayRetry(request.method(), answer.statusCode(), attempts)) {
+			return Mono.just(answer);
+		}
 		Duration delay = this.policy.delay(request.method(), answer.statusCode(), answer.headers().asHttpHeaders(),
 				attempts);
 		if (delay == null) {

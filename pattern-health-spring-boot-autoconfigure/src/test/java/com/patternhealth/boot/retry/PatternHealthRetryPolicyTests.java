@@ -47,6 +47,8 @@ class PatternHealthRetryPolicyTests {
 	void sendsAnIdempotentRequestAgainAfter429Or503(String method) {
 		assertThat(delay(HttpMethod.valueOf(method), 429, new HttpHeaders(), 1)).isNotNull();
 		assertThat(delay(HttpMethod.valueOf(method), 503, new HttpHeaders(), 1)).isNotNull();
+		assertThat(this.policy.mayRetry(HttpMethod.valueOf(method), HttpStatusCode.valueOf(429), 1)).isTrue();
+		assertThat(this.policy.mayRetry(HttpMethod.valueOf(method), HttpStatusCode.valueOf(503), 1)).isTrue();
 	}
 
 	@ParameterizedTest
@@ -54,18 +56,22 @@ class PatternHealthRetryPolicyTests {
 	void neverSendsPostOrPatchAgain(String method) {
 		assertThat(delay(HttpMethod.valueOf(method), 429, new HttpHeaders(), 1)).isNull();
 		assertThat(delay(HttpMethod.valueOf(method), 503, new HttpHeaders(), 1)).isNull();
+		assertThat(this.policy.mayRetry(HttpMethod.valueOf(method), HttpStatusCode.valueOf(429), 1)).isFalse();
 	}
 
 	@ParameterizedTest
 	@ValueSource(ints = { 200, 204, 400, 401, 404, 408, 500, 502, 504 })
 	void handsOtherAnswersToTheCaller(int status) {
 		assertThat(delay(HttpMethod.GET, status, new HttpHeaders(), 1)).isNull();
+		assertThat(this.policy.mayRetry(HttpMethod.GET, HttpStatusCode.valueOf(status), 1)).isFalse();
 	}
 
 	@Test
 	void stopsAfterTheLastAttempt() {
 		assertThat(delay(HttpMethod.GET, 429, new HttpHeaders(), 2)).isNotNull();
 		assertThat(delay(HttpMethod.GET, 429, new HttpHeaders(), 3)).isNull();
+		assertThat(this.policy.mayRetry(HttpMethod.GET, HttpStatusCode.valueOf(429), 2)).isTrue();
+		assertThat(this.policy.mayRetry(HttpMethod.GET, HttpStatusCode.valueOf(429), 3)).isFalse();
 	}
 
 	@Test

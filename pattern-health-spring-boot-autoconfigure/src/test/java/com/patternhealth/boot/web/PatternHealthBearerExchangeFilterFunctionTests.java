@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -257,7 +258,7 @@ class PatternHealthBearerExchangeFilterFunctionTests {
 	}
 
 	@Test
-	void keepsTheRequestAttributesOfAnErrorAnswerItTookTheTokenOutOf() {
+	void handsOnAnErrorAnswerWithTheRequestsHeadersAndAttributesButNotTheToken() {
 		stubTokens(patternHealth, Duration.ofHours(1), "token-1");
 		patternHealth.stubFor(get(MEMBERS).willReturn(aResponse().withStatus(404)));
 		assertThatExceptionOfType(WebClientResponseException.NotFound.class)
@@ -273,6 +274,36 @@ class PatternHealthBearerExchangeFilterFunctionTests {
 				assertThat(ex.getRequest().getHeaders().getFirst("X-Request-Id")).isEqualTo("r-2");
 				assertThat(ex.getRequest().getAttributes()).containsEntry("trace", "t-1");
 			});
+	}
+
+	@Test
+	void writesTheTokenWhereNoFilterAfterItSeesIt() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1");
+		patternHealth.stubFor(get(MEMBERS).willReturn(ok("members")));
+		List<String> seen = new CopyOnWriteArrayList<>();
+		WebClient recorded = this.webClient.mutate().filter((request, next) -> {
+			seen.add(String.valueOf(request.headers().getFirst("Authorization")));
+			return next.exchange(request);
+		}).build();
+		assertThat(recorded.get().uri(MEMBERS).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30)))
+			.isEqualTo("members");
+		assertThat(seen).containsExactly("null");
+		assertThat(authorizationHeaders(getRequestedFor(urlEqualTo(MEMBERS)))).containsExactly("Bearer token-1");
+	}
+
+	@Test
+	void sendsTheTokenInsteadOfAnAuthorizationHeaderOfTheCallers() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1");
+		patternHealth.stubFor(get(MEMBERS).willReturn(ok("members")));
+		assertThat(this.webClient.get()
+			.uri(MEMBERS)
+			.header("Authorization", "Basic Y2xpZW50OnNlY3JldA==")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(30))).isEqualTo("members");
+		assertThat(patternHealth.findAll(getRequestedFor(urlEqualTo(MEMBERS)))).singleElement()
+			.satisfies((request) -> assertThat(request.getHeaders().getHeader("Authorization").values())
+				.containsExactly("Bearer token-1"));
 	}
 
 	@Test
