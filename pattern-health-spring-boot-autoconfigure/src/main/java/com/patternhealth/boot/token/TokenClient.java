@@ -45,7 +45,9 @@ interface TokenClient extends AutoCloseable {
 
 	/**
 	 * Return the {@link IOException} that made a request fail, without the transport
-	 * exception around it.
+	 * exception around it, which keeps the request's headers. A failure that is no
+	 * {@code IOException}, such as Reactor Netty's {@code ReadTimeoutException}, is the
+	 * cause of the one returned, so that what it was can still be told.
 	 * @param failure the transport exception
 	 * @return the I/O failure
 	 */
@@ -60,7 +62,8 @@ interface TokenClient extends AutoCloseable {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		return new IOException((root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName());
+		return new IOException((root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName(),
+				(root != failure) ? root : null);
 	}
 
 }

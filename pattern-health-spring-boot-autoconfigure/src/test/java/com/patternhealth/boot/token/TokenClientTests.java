@@ -38,12 +38,14 @@ class TokenClientTests {
 	}
 
 	@Test
-	void describesTheDeepestCauseWhenNoneIsAnIOException() {
-		RuntimeException transport = new RuntimeException("outer",
-				new IllegalStateException("middle", new IllegalArgumentException("the reason")));
+	void describesTheDeepestCauseAndKeepsItAloneWhenNoneIsAnIOException() {
+		IllegalArgumentException reason = new IllegalArgumentException("the reason");
+		RuntimeException transport = new RuntimeException("outer", new IllegalStateException("middle", reason));
 		assertThat(TokenClient.ioFailure(transport)).isExactlyInstanceOf(IOException.class)
 			.hasMessage("the reason")
-			.hasNoCause();
+			.cause()
+			.isSameAs(reason);
+		assertThat(TokenClient.ioFailure(new IllegalStateException("alone"))).hasNoCause();
 	}
 
 	@Test

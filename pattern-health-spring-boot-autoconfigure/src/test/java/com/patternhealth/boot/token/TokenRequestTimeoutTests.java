@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -71,6 +72,30 @@ class TokenRequestTimeoutTests {
 							HttpMethod.POST, TOKEN_URI, new HttpHeaders())))
 			.build();
 		assertNotAnswered(builder().webClient(webClient).build());
+	}
+
+	@Test
+	void reactorNettysReadTimeoutIsReportedAsNoAnswerInTime() {
+		WebClient webClient = WebClient.builder()
+			.exchangeFunction((request) -> Mono.error(new WebClientRequestException(ReadTimeoutException.INSTANCE,
+					HttpMethod.POST, TOKEN_URI, new HttpHeaders())))
+			.build();
+		assertNotAnswered(builder().webClient(webClient).build());
+	}
+
+	@Test
+	void reactorNettysReadTimeoutThroughARestClientIsReportedAsNoAnswerInTime() {
+		RestClient restClient = RestClient.builder()
+			.requestFactory((uri, method) -> new MockClientHttpRequest(method, uri) {
+
+				@Override
+				protected ClientHttpResponse executeInternal() {
+					throw ReadTimeoutException.INSTANCE;
+				}
+
+			})
+			.build();
+		assertNotAnswered(builder().restClient(restClient).build());
 	}
 
 	private static PatternHealthTokenCacheBuilder builder() {
