@@ -41,6 +41,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.JettyClientHttpRequestFactory;
@@ -155,6 +156,31 @@ class PatternHealthHttpClientLibrariesTests {
 						.withRequestBody(equalTo("grant_type=client_credentials")));
 			server.verify(1,
 					getRequestedFor(urlEqualTo(MEMBERS)).withHeader("Authorization", equalTo("Bearer token-1")));
+		});
+	}
+
+	@Test
+	void sendsTheTokenInPlaceOfAnAuthorizationHeaderOfTheCallers() {
+		stubTokens(server, Duration.ofHours(1), "token-1");
+		server.stubFor(get(MEMBERS).willReturn(okJson("{\"results\":[]}")));
+		this.application.run((context) -> {
+			String basic = "Basic Y2xpZW50OnNlY3JldA==";
+			context.getBean(PatternHealthAutoConfiguration.REST_CLIENT_BEAN_NAME, RestClient.class)
+				.get()
+				.uri(MEMBERS)
+				.header(HttpHeaders.AUTHORIZATION, basic)
+				.retrieve()
+				.toBodilessEntity();
+			context.getBean(PatternHealthAutoConfiguration.WEB_CLIENT_BEAN_NAME, WebClient.class)
+				.get()
+				.uri(MEMBERS)
+				.header(HttpHeaders.AUTHORIZATION, basic)
+				.retrieve()
+				.toBodilessEntity()
+				.block(Duration.ofSeconds(30));
+			assertThat(server.findAll(getRequestedFor(urlEqualTo(MEMBERS))))
+				.extracting((request) -> request.getHeaders().getHeader("Authorization").values())
+				.containsExactly(List.of("Bearer token-1"), List.of("Bearer token-1"));
 		});
 	}
 
