@@ -173,8 +173,12 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 	 * of the request per call, and a header that nothing before the HTTP client sees, so
 	 * that no {@link WebClientRequestException}, {@code WebClientResponseException}, log
 	 * line or later filter can hand the token on.
+	 * <p>
+	 * It writes the header as its own {@link #httpRequest()} consumer as well, so that a
+	 * filter after this one that rebuilds the request with {@link ClientRequest#from}
+	 * still sends the token: the copy takes that consumer over.
 	 */
-	private static final class BearerClientRequest implements ClientRequest {
+	private static final class BearerClientRequest implements ClientRequest, Consumer<ClientHttpRequest> {
 
 		private final ClientRequest request;
 
@@ -216,8 +220,9 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 		}
 
 		@Override
-		public @Nullable Consumer<ClientHttpRequest> httpRequest() {
-			return this.request.httpRequest();
+		public Consumer<ClientHttpRequest> httpRequest() {
+			Consumer<ClientHttpRequest> own = this.request.httpRequest();
+			return (own != null) ? own.andThen(this) : this;
 		}
 
 		@Override
@@ -232,8 +237,16 @@ public final class PatternHealthBearerExchangeFilterFunction implements Exchange
 		 */
 		@Override
 		public Mono<Void> writeTo(ClientHttpRequest request, ExchangeStrategies strategies) {
-			request.getHeaders().set(HttpHeaders.AUTHORIZATION, this.authorization);
+			accept(request);
 			return this.request.writeTo(request, strategies);
+		}
+
+		/**
+		 * Write the header into the HTTP client's request.
+		 */
+		@Override
+		public void accept(ClientHttpRequest request) {
+			request.getHeaders().set(HttpHeaders.AUTHORIZATION, this.authorization);
 		}
 
 	}

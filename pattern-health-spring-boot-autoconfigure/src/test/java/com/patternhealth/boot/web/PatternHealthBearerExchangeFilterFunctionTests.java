@@ -50,6 +50,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -289,6 +290,19 @@ class PatternHealthBearerExchangeFilterFunctionTests {
 			.isEqualTo("members");
 		assertThat(seen).containsExactly("null");
 		assertThat(authorizationHeaders(getRequestedFor(urlEqualTo(MEMBERS)))).containsExactly("Bearer token-1");
+	}
+
+	@Test
+	void sendsTheTokenThroughAFilterAfterItThatRebuildsTheRequest() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1");
+		patternHealth.stubFor(get(MEMBERS).willReturn(ok("members")));
+		WebClient rebuilding = this.webClient.mutate()
+			.filter((request, next) -> next.exchange(ClientRequest.from(request).header("X-Later", "1").build()))
+			.build();
+		assertThat(rebuilding.get().uri(MEMBERS).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30)))
+			.isEqualTo("members");
+		patternHealth.verify(1, getRequestedFor(urlEqualTo(MEMBERS)).withHeader("X-Later", equalTo("1"))
+			.withHeader("Authorization", equalTo("Bearer token-1")));
 	}
 
 	@Test
