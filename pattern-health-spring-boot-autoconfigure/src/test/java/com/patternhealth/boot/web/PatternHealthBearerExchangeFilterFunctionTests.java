@@ -284,11 +284,13 @@ class PatternHealthBearerExchangeFilterFunctionTests {
 		List<String> seen = new CopyOnWriteArrayList<>();
 		WebClient recorded = this.webClient.mutate().filter((request, next) -> {
 			seen.add(String.valueOf(request.headers().getFirst("Authorization")));
+			seen.add(request.logPrefix());
 			return next.exchange(request);
 		}).build();
 		assertThat(recorded.get().uri(MEMBERS).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30)))
 			.isEqualTo("members");
-		assertThat(seen).containsExactly("null");
+		assertThat(seen).hasSize(2).first().isEqualTo("null");
+		assertThat(seen.get(1)).as("the log prefix of the caller's request").matches("\\[[0-9a-f]+\\] ");
 		assertThat(authorizationHeaders(getRequestedFor(urlEqualTo(MEMBERS)))).containsExactly("Bearer token-1");
 	}
 

@@ -19,7 +19,9 @@ package com.patternhealth.boot.web;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -33,9 +35,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ReactorClientHttpRequestFactory;
+import org.springframework.mock.http.client.MockClientHttpRequest;
+import org.springframework.mock.http.client.MockClientHttpResponse;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -56,6 +63,7 @@ import static com.patternhealth.boot.token.TokenStubs.stubTokens;
 import static com.patternhealth.boot.token.TokenStubs.tokenRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link PatternHealthClientHttpRequestFactory} through
@@ -170,6 +178,77 @@ class PatternHealthClientHttpRequestFactoryTests {
 			.containsExactly("Bearer token-1 r-2", "Bearer token-1 r-2");
 		assertThat(this.requestFactory.made).hasSize(2);
 		assertThat(this.requestFactory.made.get(0)).isNotSameAs(this.requestFactory.made.get(1));
+	}
+
+	@Test
+	void sendsABodilessRequestAsTheLibraryItselfSendsIt() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1");
+		patternHealth.stubFor(get(anyUrl()).willReturn(ok("members")));
+		ReactorClientHttpRequestFactory library = new ReactorClientHttpRequestFactory();
+		RestClient.builder()
+			.requestFactory(library)
+			.build()
+			.get()
+			.uri(patternHealth.baseUrl() + "/bare")
+			.retrieve()
+			.body(String.class);
+		new PatternHealthRestClientConfigurer(this.tokenCache, URI.create(patternHealth.baseUrl()), this.retryPolicy)
+			.configure(RestClient.builder().baseUrl(patternHealth.baseUrl()), library)
+			.build()
+			.get()
+			.uri(MEMBERS)
+			.retrieve()
+			.body(String.class);
+		assertThat(patternHealth.findAll(getRequestedFor(anyUrl())))
+			.extracting(
+					(request) -> request.getUrl() + " " + request.getHeaders().getHeader("Content-Length").isPresent())
+			.containsExactly("/bare false", MEMBERS + " false");
+	}
+
+	@Test
+	void givesABodyOfUnknownLengthItsContentLengthOnEveryAttempt() {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1", "token-2");
+		patternHealth
+			.stubFor(post(MEMBERS).withHeader("Authorization", equalTo("Bearer token-1")).willReturn(unauthorized()));
+		patternHealth
+			.stubFor(post(MEMBERS).withHeader("Authorization", equalTo("Bearer token-2")).willReturn(ok("created")));
+		String answer = this.restClient.post()
+			.uri(MEMBERS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "Ada"))
+			.retrieve()
+			.body(String.class);
+		assertThat(answer).isEqualTo("created");
+		assertThat(patternHealth.findAll(postRequestedFor(urlEqualTo(MEMBERS))))
+			.extracting((request) -> request.getHeader("Content-Length") + " " + request.getBodyAsString())
+			.containsExactly("14 {\"name\":\"Ada\"}", "14 {\"name\":\"Ada\"}");
+	}
+
+	@Test
+	void writesTheBodyToARequestThatTakesItAsAStream() throws IOException {
+		stubTokens(patternHealth, Duration.ofHours(1), "token-1");
+		MockClientHttpRequest sent = new MockClientHttpRequest();
+		sent.setResponse(new MockClientHttpResponse("created".getBytes(StandardCharsets.UTF_8), HttpStatus.OK));
+		RestClient restClient = new PatternHealthRestClientConfigurer(this.tokenCache,
+				URI.create(patternHealth.baseUrl()), this.retryPolicy)
+			.configure(RestClient.builder().baseUrl(patternHealth.baseUrl()), (uri, method) -> {
+				sent.setURI(uri);
+				sent.setMethod(method);
+				return sent;
+			})
+			.build();
+		assertThat(restClient.post().uri(MEMBERS).body("{\"name\":\"Ada\"}").retrieve().body(String.class))
+			.isEqualTo("created");
+		assertThat(sent.getBodyAsString()).isEqualTo("{\"name\":\"Ada\"}");
+		assertThat(sent.getHeaders().getFirst("Authorization")).isEqualTo("Bearer token-1");
+	}
+
+	@Test
+	void refusesAMissingRequestFactory() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PatternHealthClientHttpRequestFactory(null, this.tokenCache,
+					URI.create(patternHealth.baseUrl()), this.retryPolicy))
+			.withMessage("'requestFactory' must not be null");
 	}
 
 	@Test
