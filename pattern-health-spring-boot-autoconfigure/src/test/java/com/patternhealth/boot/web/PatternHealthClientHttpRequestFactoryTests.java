@@ -97,9 +97,7 @@ class PatternHealthClientHttpRequestFactoryTests {
 	 */
 	private final List<String> seenByTheApplication = new CopyOnWriteArrayList<>();
 
-	private final RestClient restClient = new PatternHealthRestClientConfigurer(this.tokenCache,
-			URI.create(patternHealth.baseUrl()), this.retryPolicy)
-		.configure(RestClient.builder().baseUrl(patternHealth.baseUrl()), this.requestFactory)
+	private final RestClient restClient = configured(this.requestFactory)
 		.requestInterceptor((request, body, execution) -> {
 			this.seenByTheApplication.add(String.valueOf(request.getHeaders().getFirst("Authorization")));
 			return execution.execute(request, body);
@@ -139,10 +137,7 @@ class PatternHealthClientHttpRequestFactoryTests {
 	@Test
 	void replaysA401WithTheHeadersAttributesAndBodyOfTheFirstAttempt() {
 		stubTokens(patternHealth, Duration.ofHours(1), "token-1", "token-2");
-		patternHealth
-			.stubFor(post(MEMBERS).withHeader("Authorization", equalTo("Bearer token-1")).willReturn(unauthorized()));
-		patternHealth
-			.stubFor(post(MEMBERS).withHeader("Authorization", equalTo("Bearer token-2")).willReturn(ok("created")));
+		stubRejectingTheFirstToken();
 		String answer = this.restClient.post()
 			.uri(MEMBERS)
 			.header("X-Request-Id", "r-1")
@@ -192,13 +187,7 @@ class PatternHealthClientHttpRequestFactoryTests {
 			.uri(patternHealth.baseUrl() + "/bare")
 			.retrieve()
 			.body(String.class);
-		new PatternHealthRestClientConfigurer(this.tokenCache, URI.create(patternHealth.baseUrl()), this.retryPolicy)
-			.configure(RestClient.builder().baseUrl(patternHealth.baseUrl()), library)
-			.build()
-			.get()
-			.uri(MEMBERS)
-			.retrieve()
-			.body(String.class);
+		configured(library).build().get().uri(MEMBERS).retrieve().body(String.class);
 		assertThat(patternHealth.findAll(getRequestedFor(anyUrl())))
 			.extracting(
 					(request) -> request.getUrl() + " " + request.getHeaders().getHeader("Content-Length").isPresent())
@@ -208,10 +197,7 @@ class PatternHealthClientHttpRequestFactoryTests {
 	@Test
 	void givesABodyOfUnknownLengthItsContentLengthOnEveryAttempt() {
 		stubTokens(patternHealth, Duration.ofHours(1), "token-1", "token-2");
-		patternHealth
-			.stubFor(post(MEMBERS).withHeader("Authorization", equalTo("Bearer token-1")).willReturn(unauthorized()));
-		patternHealth
-			.stubFor(post(MEMBERS).withHeader("Authorization", equalTo("Bearer token-2")).willReturn(ok("created")));
+		stubRejectingTheFirstToken();
 		String answer = this.restClient.post()
 			.uri(MEMBERS)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -229,14 +215,11 @@ class PatternHealthClientHttpRequestFactoryTests {
 		stubTokens(patternHealth, Duration.ofHours(1), "token-1");
 		MockClientHttpRequest sent = new MockClientHttpRequest();
 		sent.setResponse(new MockClientHttpResponse("created".getBytes(StandardCharsets.UTF_8), HttpStatus.OK));
-		RestClient restClient = new PatternHealthRestClientConfigurer(this.tokenCache,
-				URI.create(patternHealth.baseUrl()), this.retryPolicy)
-			.configure(RestClient.builder().baseUrl(patternHealth.baseUrl()), (uri, method) -> {
-				sent.setURI(uri);
-				sent.setMethod(method);
-				return sent;
-			})
-			.build();
+		RestClient restClient = configured((uri, method) -> {
+			sent.setURI(uri);
+			sent.setMethod(method);
+			return sent;
+		}).build();
 		assertThat(restClient.post().uri(MEMBERS).body("{\"name\":\"Ada\"}").retrieve().body(String.class))
 			.isEqualTo("created");
 		assertThat(sent.getBodyAsString()).isEqualTo("{\"name\":\"Ada\"}");
@@ -261,6 +244,26 @@ class PatternHealthClientHttpRequestFactoryTests {
 		assertThat(otherOrigin.findAll(anyRequestedFor(anyUrl()))).singleElement()
 			.satisfies((request) -> assertThat(request.containsHeader("Authorization")).isFalse());
 		assertThat(tokenRequests(patternHealth)).isZero();
+	}
+
+	/**
+	 * A builder of a client of the stand-in, configured to send through the given request
+	 * factory.
+	 */
+	private RestClient.Builder configured(ClientHttpRequestFactory requestFactory) {
+		return new PatternHealthRestClientConfigurer(this.tokenCache, URI.create(patternHealth.baseUrl()),
+				this.retryPolicy)
+			.configure(RestClient.builder().baseUrl(patternHealth.baseUrl()), requestFactory);
+	}
+
+	/**
+	 * Reject a POST of the members with the first token, and accept it with the second.
+	 */
+	private static void stubRejectingTheFirstToken() {
+		patternHealth
+			.stubFor(post(MEMBERS).withHeader("Authorization", equalTo("Bearer token-1")).willReturn(unauthorized()));
+		patternHealth
+			.stubFor(post(MEMBERS).withHeader("Authorization", equalTo("Bearer token-2")).willReturn(ok("created")));
 	}
 
 	/**
